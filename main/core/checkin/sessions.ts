@@ -1,0 +1,69 @@
+/**
+ * Patient sessions live only in main. The renderer holds an opaque random token; the patient id and
+ * the appointments as read (with their concurrency guards) never leave this map.
+ */
+import { randomBytes } from 'node:crypto';
+
+export const newOpaqueId = () => randomBytes(18).toString('base64url');
+
+export class SessionStore<T> {
+  private readonly items = new Map<string, { data: T; expiresAt: number }>();
+  constructor(
+    private readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  create(data: T): string {
+    this.sweep();
+    const token = newOpaqueId();
+    this.items.set(token, { data, expiresAt: this.now() + this.ttlMs });
+    return token;
+  }
+  get(token: string): T | null {
+    const s = this.items.get(token);
+    if (!s || s.expiresAt <= this.now()) {
+      this.items.delete(token);
+      return null;
+    }
+    return s.data;
+  }
+  end(token: string): void {
+    this.items.delete(token);
+  }
+  get size() {
+    this.sweep();
+    return this.items.size;
+  }
+  private sweep() {
+    const t = this.now();
+    for (const [k, v] of this.items) if (v.expiresAt <= t) this.items.delete(k);
+  }
+}
+
+/** Consecutive failed identifications across patients (an enumeration guard), then a cooldown. */
+export class AttemptLimiter {
+  private failures = 0;
+  private until = 0;
+  constructor(
+    private readonly max: number,
+    private readonly cooldownMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+  /** The cooldown end (epoch ms) if one is running. */
+  cooldownUntil(): number | null {
+    if (this.until > this.now()) return this.until;
+    if (this.until) {
+      this.until = 0;
+      this.failures = 0;
+    }
+    return null;
+  }
+  fail(): { attemptsLeft: number; cooldownUntil: number | null } {
+    this.failures++;
+    if (this.failures >= this.max) this.until = this.now() + this.cooldownMs;
+    return { attemptsLeft: Math.max(0, this.max - this.failures), cooldownUntil: this.until || null };
+  }
+  succeed() {
+    this.failures = 0;
+  }
+}

@@ -1,0 +1,64 @@
+/** Typed FHIR failures. Callers decide on `kind` and `status`, never on server text. */
+export type FhirErrorKind = 'http' | 'network' | 'timeout' | 'malformed' | 'auth' | 'config';
+
+export interface FhirErrorInfo {
+  status?: number;
+  /** OperationOutcome issue[0].code, e.g. 'conflict', 'business-rule'. */
+  issueCode?: string;
+  /** OperationOutcome issue[0].details.text (server text: never PHI we sent, but still kept out of patient screens). */
+  text?: string;
+  correlationId?: string;
+  retryAfterMs?: number;
+}
+
+export class FhirError extends Error {
+  override name = 'FhirError';
+  constructor(
+    readonly kind: FhirErrorKind,
+    message: string,
+    readonly info: FhirErrorInfo = {},
+  ) {
+    super(message);
+  }
+  get status() {
+    return this.info.status;
+  }
+}
+
+/** Getting an access token failed: credentials missing or refused, or the token endpoint is down. */
+export class TokenError extends Error {
+  override name = 'TokenError';
+  constructor(
+    readonly kind: 'not_provisioned' | 'invalid_client' | 'unreachable' | 'server',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Worth trying again later (outbox): the server never said no. */
+export function isTransient(err: unknown): boolean {
+  if (err instanceof TokenError) return err.kind === 'unreachable' || err.kind === 'server';
+  if (!(err instanceof FhirError)) return false;
+  if (err.kind === 'network' || err.kind === 'timeout' || err.kind === 'malformed') return true;
+  const s = err.status ?? 0;
+  return err.kind === 'http' && (s === 408 || s === 429 || s >= 500);
+}
+
+/** Extracts issue[0] from an OperationOutcome body, tolerating anything else. */
+export function outcomeOf(body: unknown): Pick<FhirErrorInfo, 'issueCode' | 'text'> {
+  const issue = (body as { issue?: Array<{ code?: unknown; details?: { text?: unknown }; diagnostics?: unknown }> } | null)?.issue?.[0];
+  const text = issue?.details?.text ?? issue?.diagnostics;
+  return {
+    ...(typeof issue?.code === 'string' ? { issueCode: issue.code } : {}),
+    ...(typeof text === 'string' ? { text: text.slice(0, 300) } : {}),
+  };
+}
+
+/** Connection health as staff see it. */
+export function healthStateOf(err: unknown): 'auth_failed' | 'forbidden' | 'unreachable' | 'not_configured' {
+  if (err instanceof TokenError) return err.kind === 'not_provisioned' ? 'not_configured' : err.kind === 'invalid_client' ? 'auth_failed' : 'unreachable';
+  if (err instanceof FhirError && err.status === 403) return 'forbidden';
+  if (err instanceof FhirError && err.status === 401) return 'auth_failed';
+  return 'unreachable';
+}

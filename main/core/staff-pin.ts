@@ -1,0 +1,23 @@
+/** Staff PIN hashing (scrypt, random salt); only the hash is stored, in the keychain. */
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+
+const PARAMS: ScryptOptions = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+const KEYLEN = 32;
+
+const derive = (pin: string, salt: Buffer, params: ScryptOptions) =>
+  new Promise<Buffer>((resolve, reject) => scrypt(pin, salt, KEYLEN, params, (err, key) => (err ? reject(err) : resolve(key))));
+
+/** `scrypt$N$r$p$salt$hash` (base64url), self-describing so parameters can be raised later. */
+export async function hashPin(pin: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await derive(pin, salt, PARAMS);
+  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+}
+
+export async function verifyPin(pin: string, stored: string): Promise<boolean> {
+  const [alg, n, r, p, salt, hash] = stored.split('$');
+  if (alg !== 'scrypt' || !salt || !hash) return false;
+  const expected = Buffer.from(hash, 'base64url');
+  const key = await derive(pin, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p), maxmem: PARAMS.maxmem! });
+  return key.length === expected.length && timingSafeEqual(key, expected);
+}

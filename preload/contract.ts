@@ -1,0 +1,136 @@
+/**
+ * The one IPC contract between the renderer and main. Every channel is declared here once with its
+ * request and response schema; types are inferred from the schemas. Main validates requests *and*
+ * responses against these (zod strips undeclared keys, so a handler cannot leak extra fields).
+ * This file must stay free of Node and Electron imports: the renderer imports its types.
+ */
+import { z } from 'zod';
+
+export const Language = z.enum(['en', 'es']);
+export type Language = z.infer<typeof Language>;
+
+const Iso = z.string().max(40);
+const Opaque = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+/** Free text a patient types: bounded, no control characters. */
+const TypedName = z
+  .string()
+  .min(1)
+  .max(60)
+  .regex(/^[^\p{Cc}\p{Cs}]*$/u, 'must not contain control characters');
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'must be a real calendar date');
+
+export const HealthState = z.enum(['ok', 'auth_failed', 'forbidden', 'unreachable', 'not_configured']);
+export type HealthState = z.infer<typeof HealthState>;
+export const Health = z.object({ state: HealthState, checkedAt: Iso.nullable() });
+export type Health = z.infer<typeof Health>;
+
+export const KioskInfo = z.object({
+  clinicName: z.string().max(120),
+  timezone: z.string().max(64),
+  languages: z.array(Language).min(1),
+  mode: z.enum(['demo', 'live', 'unconfigured']),
+  kioskId: z.string().max(64),
+  idleSeconds: z.number().int().positive(),
+  warningSeconds: z.number().int().positive(),
+  /** Staff-facing reason when mode is 'unconfigured' (never contains secrets). */
+  configProblem: z.string().max(500).nullable(),
+  health: Health,
+});
+export type KioskInfo = z.infer<typeof KioskInfo>;
+
+/** Where an appointment stands for check-in right now, decided in main. */
+export const CheckInState = z.enum(['open', 'too_early', 'too_late', 'checked_in', 'not_eligible']);
+export type CheckInState = z.infer<typeof CheckInState>;
+
+export const AppointmentView = z.object({
+  key: Opaque,
+  start: Iso,
+  clinician: z.string().max(120),
+  location: z.string().max(120),
+  state: CheckInState,
+  /** When check-in opens (for too_early). */
+  opensAt: Iso.nullable(),
+});
+export type AppointmentView = z.infer<typeof AppointmentView>;
+
+export const IdentifyRequest = z.object({
+  familyName: TypedName,
+  birthDate: IsoDate,
+  givenName: TypedName.optional(),
+});
+export type IdentifyRequest = z.infer<typeof IdentifyRequest>;
+
+export const IdentifyResponse = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('found'),
+    session: Opaque,
+    /** First name + last initial: the minimum needed to greet. */
+    greetingName: z.string().max(80),
+    appointments: z.array(AppointmentView).max(20),
+  }),
+  z.object({ outcome: z.literal('need_first_name') }),
+  z.object({ outcome: z.literal('not_found'), attemptsLeft: z.number().int().min(0) }),
+  z.object({ outcome: z.literal('cooldown'), until: Iso }),
+]);
+export type IdentifyResponse = z.infer<typeof IdentifyResponse>;
+
+export const CheckInOutcome = z.enum([
+  'checked_in',
+  'already_checked_in',
+  /** Not acknowledged by the server; durably queued. Never shown as "checked in". */
+  'recorded_offline',
+  'too_early',
+  'too_late',
+  'not_eligible',
+  'failed',
+]);
+export type CheckInOutcome = z.infer<typeof CheckInOutcome>;
+
+export const CheckInRequest = z.object({
+  session: Opaque,
+  keys: z.array(Opaque).min(1).max(20),
+});
+export const CheckInResponse = z.object({
+  results: z.array(z.object({ key: Opaque, outcome: CheckInOutcome, opensAt: Iso.nullable() })),
+});
+export type CheckInResponse = z.infer<typeof CheckInResponse>;
+
+export const SessionRequest = z.object({ session: Opaque });
+const Empty = z.object({}).strict();
+
+/** Closed list of error codes; the renderer maps each to patient-friendly text. */
+export const ErrorCode = z.enum([
+  'invalid_request',
+  'unknown_channel',
+  'forbidden_sender',
+  'not_configured',
+  'session_expired',
+  'unavailable',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const contract = {
+  'kiosk:info': { request: Empty, response: KioskInfo },
+  'kiosk:health': { request: Empty, response: Health },
+  'patient:identify': { request: IdentifyRequest, response: IdentifyResponse },
+  'patient:checkIn': { request: CheckInRequest, response: CheckInResponse },
+  'patient:endSession': { request: SessionRequest, response: Empty },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
+export type ResponseOf<C extends Channel> = z.output<Contract[C]['response']>;
+export type IpcError = { code: ErrorCode; message: string };
+export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+export const channels = Object.keys(contract) as Channel[];
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
