@@ -1,0 +1,1 @@
+export declare function buildAll(): Promise<void>;
