@@ -1,0 +1,117 @@
+import type { Appointment } from '@medplum/fhirtypes';
+import { describe, expect, it } from 'vitest';
+import { eligibility, type WindowRules } from '../../../../../main/core/checkin/eligibility.js';
+
+const RULES: WindowRules = { opensMinutesBefore: 60, closesMinutesAfter: 15 };
+const START = '2026-06-15T14:00:00.000Z';
+const START_MS = Date.parse(START);
+const OPENS = START_MS - 60 * 60_000;
+const CLOSES = START_MS + 15 * 60_000;
+const MIN = 60_000;
+
+const appt = (status: Appointment['status'], start: string | undefined = START): Appointment => ({
+  resourceType: 'Appointment',
+  id: 'appt-1',
+  status,
+  ...(start !== undefined ? { start } : {}),
+  end: '2026-06-15T14:20:00.000Z',
+  participant: [{ actor: { reference: 'Patient/p1' }, status: 'accepted' }],
+});
+
+const ALL_STATUSES: Appointment['status'][] = [
+  'proposed',
+  'pending',
+  'booked',
+  'arrived',
+  'checked-in',
+  'fulfilled',
+  'cancelled',
+  'noshow',
+  'entered-in-error',
+  'waitlist',
+];
+
+describe('eligibility by status (inside the window)', () => {
+  const now = new Date(START_MS - 10 * MIN);
+  const expected: Record<Appointment['status'], { patient: string; staff: string }> = {
+    proposed: { patient: 'not_eligible', staff: 'open' },
+    pending: { patient: 'not_eligible', staff: 'open' },
+    booked: { patient: 'open', staff: 'open' },
+    arrived: { patient: 'checked_in', staff: 'checked_in' },
+    'checked-in': { patient: 'checked_in', staff: 'checked_in' },
+    fulfilled: { patient: 'not_eligible', staff: 'not_eligible' },
+    cancelled: { patient: 'not_eligible', staff: 'not_eligible' },
+    noshow: { patient: 'not_eligible', staff: 'not_eligible' },
+    'entered-in-error': { patient: 'not_eligible', staff: 'not_eligible' },
+    waitlist: { patient: 'not_eligible', staff: 'not_eligible' },
+  };
+
+  it('covers every FHIR R4 AppointmentStatus', () => {
+    expect(Object.keys(expected).sort()).toEqual([...ALL_STATUSES].sort());
+  });
+
+  it.each(ALL_STATUSES)('%s', (status) => {
+    const want = expected[status];
+    expect(eligibility(appt(status), now, RULES, 'patient')).toEqual({ state: want.patient, opensAt: null });
+    expect(eligibility(appt(status), now, RULES, 'staff')).toEqual({ state: want.staff, opensAt: null });
+  });
+
+  it('defaults to the patient rules', () => {
+    expect(eligibility(appt('pending'), now, RULES).state).toBe('not_eligible');
+    expect(eligibility(appt('booked'), new Date(OPENS - 1), RULES).state).toBe('too_early');
+  });
+});
+
+describe('eligibility window for a patient (booked)', () => {
+  const opensAt = new Date(OPENS).toISOString();
+  it.each<[string, number, string, string | null]>([
+    ['a day early', START_MS - 24 * 60 * MIN, 'too_early', opensAt],
+    ['one minute before it opens', OPENS - MIN, 'too_early', opensAt],
+    ['one ms before it opens', OPENS - 1, 'too_early', opensAt],
+    ['exactly when it opens', OPENS, 'open', null],
+    ['one ms after it opens', OPENS + 1, 'open', null],
+    ['at the start time', START_MS, 'open', null],
+    ['one ms before it closes', CLOSES - 1, 'open', null],
+    ['exactly when it closes', CLOSES, 'open', null],
+    ['one ms after it closes', CLOSES + 1, 'too_late', null],
+    ['one minute after it closes', CLOSES + MIN, 'too_late', null],
+    ['the next day', START_MS + 24 * 60 * MIN, 'too_late', null],
+  ])('%s (now=%i) → %s', (_label, t, state, opens) => {
+    expect(eligibility(appt('booked'), new Date(t), RULES)).toEqual({ state, opensAt: opens });
+  });
+
+  it('reports when check-in opens as a UTC ISO instant, whatever offset the start was written with', () => {
+    const e = eligibility(appt('booked', '2026-06-15T10:00:00-04:00'), new Date('2026-06-15T12:00:00Z'), RULES);
+    expect(e).toEqual({ state: 'too_early', opensAt: '2026-06-15T13:00:00.000Z' });
+  });
+
+  it('follows the configured window', () => {
+    const rules = { opensMinutesBefore: 0, closesMinutesAfter: 0 };
+    expect(eligibility(appt('booked'), new Date(START_MS - 1), rules)).toEqual({ state: 'too_early', opensAt: START });
+    expect(eligibility(appt('booked'), new Date(START_MS), rules).state).toBe('open');
+    expect(eligibility(appt('booked'), new Date(START_MS + 1), rules).state).toBe('too_late');
+    const wide = { opensMinutesBefore: 120, closesMinutesAfter: 60 };
+    expect(eligibility(appt('booked'), new Date(START_MS - 119 * MIN), wide).state).toBe('open');
+    expect(eligibility(appt('booked'), new Date(START_MS + 59 * MIN), wide).state).toBe('open');
+    expect(eligibility(appt('booked'), new Date(START_MS - 61 * MIN), RULES).state).toBe('too_early');
+  });
+});
+
+describe('eligibility for staff', () => {
+  it.each([START_MS - 24 * 60 * MIN, OPENS - 1, CLOSES + 1, START_MS + 6 * 60 * MIN])('ignores the window (now = %d)', (t) => {
+    expect(eligibility(appt('booked'), new Date(t), RULES, 'staff')).toEqual({ state: 'open', opensAt: null });
+    expect(eligibility(appt('pending'), new Date(t), RULES, 'staff')).toEqual({ state: 'open', opensAt: null });
+  });
+});
+
+describe('eligibility with a missing or bad start', () => {
+  it.each([undefined, '', 'not a date'])('start %j is not eligible for patient or staff', (start) => {
+    const a = appt('booked', start);
+    expect(eligibility(a, new Date(START_MS), RULES, 'patient')).toEqual({ state: 'not_eligible', opensAt: null });
+    expect(eligibility(a, new Date(START_MS), RULES, 'staff')).toEqual({ state: 'not_eligible', opensAt: null });
+  });
+
+  it('an already checked-in appointment counts as checked in even without a start', () => {
+    expect(eligibility(appt('arrived', undefined), new Date(START_MS), RULES).state).toBe('checked_in');
+  });
+});
