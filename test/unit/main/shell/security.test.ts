@@ -215,6 +215,8 @@ describe('keyboard filter (packaged kiosk)', () => {
     ['browser refresh key', key('BrowserRefresh')],
     ['caret browsing F7', key('F7')],
     ['Ctrl+Alt+letter', key('r', { control: true, alt: true })],
+    ['Ctrl+Shift+A', key('A', { control: true, shift: true })],
+    ['Ctrl+Shift+X', key('X', { control: true, shift: true })],
   ])('blocks %s', (_name, input) => {
     expect(shouldBlockInput(input, packaged)).toBe(true);
     expect(shouldBlockInput({ ...input, type: 'keyUp' }, packaged)).toBe(true);
@@ -239,6 +241,8 @@ describe('keyboard filter (packaged kiosk)', () => {
     ['undo Ctrl+Z', key('z', ctrl)],
     ['redo Cmd+Shift+Z', key('Z', { meta: true, shift: true })],
     ['delete word Ctrl+Backspace', key('Backspace', ctrl)],
+    ['paste as plain text Ctrl+Shift+V', key('V', { control: true, shift: true })],
+    ['extend selection Ctrl+Shift+Left', key('ArrowLeft', { control: true, shift: true })],
     ['AltGr character (Ctrl+Alt on Windows) @', key('@', { control: true, alt: true })],
     ['AltGr character ą', key('ą', { control: true, alt: true })],
   ])('lets %s through', (_name, input) => {
@@ -248,17 +252,17 @@ describe('keyboard filter (packaged kiosk)', () => {
 
 describe('keyboard filter (development)', () => {
   const dev = { packaged: false };
-  it.each<[string, KeyInput, InputVerdict]>([
-    ['F5', key('F5'), 'reload'],
-    ['Ctrl+R', key('r', ctrl), 'reload'],
-    ['Cmd+Shift+R', key('R', { meta: true, shift: true }), 'reload'],
-    ['F12', key('F12'), 'toggle-devtools'],
-    ['Ctrl+Shift+I', key('I', { control: true, shift: true }), 'toggle-devtools'],
-    ['Cmd+Alt+I', key('i', { meta: true, alt: true }), 'toggle-devtools'],
-    ['Ctrl+W still blocked', key('w', ctrl), 'block'],
-    ['zoom still blocked', key('=', ctrl), 'block'],
-    ['typing', key('a'), 'allow'],
-  ])('%s → %s', (_name, input, verdict) => {
+  it.each<[string, InputVerdict, KeyInput]>([
+    ['F5', 'reload', key('F5')],
+    ['Ctrl+R', 'reload', key('r', ctrl)],
+    ['Cmd+Shift+R', 'reload', key('R', { meta: true, shift: true })],
+    ['F12', 'toggle-devtools', key('F12')],
+    ['Ctrl+Shift+I', 'toggle-devtools', key('I', { control: true, shift: true })],
+    ['Cmd+Alt+I', 'toggle-devtools', key('i', { meta: true, alt: true })],
+    ['Ctrl+W still blocked', 'block', key('w', ctrl)],
+    ['zoom still blocked', 'block', key('=', ctrl)],
+    ['typing', 'allow', key('a')],
+  ])('%s → %s', (_name, verdict, input) => {
     expect(inputVerdict(input, dev)).toBe(verdict);
   });
 });

@@ -9,11 +9,12 @@ const OPENS = START_MS - 60 * 60_000;
 const CLOSES = START_MS + 15 * 60_000;
 const MIN = 60_000;
 
-const appt = (status: Appointment['status'], start: string | undefined = START): Appointment => ({
+/** `start: null` builds an appointment without a start. */
+const appt = (status: Appointment['status'], start: string | null = START): Appointment => ({
   resourceType: 'Appointment',
   id: 'appt-1',
   status,
-  ...(start !== undefined ? { start } : {}),
+  ...(start !== null ? { start } : {}),
   end: '2026-06-15T14:20:00.000Z',
   participant: [{ actor: { reference: 'Patient/p1' }, status: 'accepted' }],
 });
@@ -105,13 +106,13 @@ describe('eligibility for staff', () => {
 });
 
 describe('eligibility with a missing or bad start', () => {
-  it.each([undefined, '', 'not a date'])('start %j is not eligible for patient or staff', (start) => {
+  it.each([null, '', 'not a date'])('start %j is not eligible for patient or staff', (start) => {
     const a = appt('booked', start);
     expect(eligibility(a, new Date(START_MS), RULES, 'patient')).toEqual({ state: 'not_eligible', opensAt: null });
     expect(eligibility(a, new Date(START_MS), RULES, 'staff')).toEqual({ state: 'not_eligible', opensAt: null });
   });
 
   it('an already checked-in appointment counts as checked in even without a start', () => {
-    expect(eligibility(appt('arrived', undefined), new Date(START_MS), RULES).state).toBe('checked_in');
+    expect(eligibility(appt('arrived', null), new Date(START_MS), RULES).state).toBe('checked_in');
   });
 });
