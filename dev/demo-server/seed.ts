@@ -1,0 +1,512 @@
+/**
+ * Deterministic synthetic data shaped like Canvas's FHIR API. Ids come from a seeded PRNG; times are
+ * relative to `now` in the clinic time zone. Every name, date of birth and phone number is made up
+ * (phone numbers use the fictional 555-01xx range).
+ */
+import { createHash } from 'node:crypto';
+import type { FhirRepository } from '@medplum/fhir-router';
+import type { Appointment, AppointmentParticipant, Coding, Location, Patient, Practitioner, Reference } from '@medplum/fhirtypes';
+import { DateTime } from 'luxon';
+
+export interface ScenarioPatient {
+  patientId: string;
+  family: string;
+  given: string;
+  birthDate: string;
+  appointmentIds: string[];
+}
+
+type SingleScenario =
+  | 'openNow'
+  | 'tooEarly'
+  | 'tooLate'
+  | 'twoToday'
+  | 'accented'
+  | 'apostrophe'
+  | 'twoWord'
+  | 'hyphenSpace'
+  | 'alreadyCheckedIn'
+  | 'cancelled'
+  | 'noAppointment'
+  | 'telehealth'
+  | 'inactive';
+
+export type DemoScenarios = Record<SingleScenario, ScenarioPatient> & {
+  /** Same birth date: two share the family name (the first name disambiguates), one does not. */
+  sharedBirthDate: { birthDate: string; sameFamily: [ScenarioPatient, ScenarioPatient]; otherFamily: ScenarioPatient };
+};
+
+export interface SeedOptions {
+  timezone: string;
+  now: Date;
+  /** Generic R4 servers list the Location as a participant; Canvas only puts it in supportingInformation. */
+  locationParticipant?: boolean;
+}
+
+export interface BusyDayOptions {
+  count: number;
+  timezone: string;
+  now: Date;
+  locationId: string;
+  practitionerIds?: string[];
+}
+
+type Status = Appointment['status'];
+type Gender = NonNullable<Patient['gender']>;
+
+export const DEMO_PRACTITIONERS = [
+  { id: '2a340faab3b8e39ab403e3d718255ae7', prefix: 'Dr.', given: 'Maya', family: 'Chen' },
+  { id: '0f1b542fff9c46b463f5580e0154a4d1', prefix: 'Dr.', given: 'Samuel', family: 'Okafor' },
+  { id: '428a0b6dea747ff4a6005af8bee2b783', prefix: 'Dr.', given: 'Priya', family: 'Natarajan' },
+] as const;
+
+export const DEMO_LOCATIONS = [
+  { id: '5318d49b-9c05-439d-8f88-05a5fc7a9832', name: 'Riverside Family Medicine', alias: 'Riverside' },
+  { id: 'd3b210ef-70a4-4464-81cd-c78b2428b875', name: 'Riverside Family Medicine North', alias: 'Riverside North' },
+] as const;
+
+/** All scenario visits are at this location. */
+export const MAIN_LOCATION_ID = DEMO_LOCATIONS[0].id;
+
+interface PersonSpec {
+  family: string;
+  given: string;
+  birthDate: string;
+  gender: Gender;
+  active?: boolean;
+}
+
+interface ScenarioVisit {
+  minutesFromNow: number;
+  days?: number;
+  status?: Status;
+  telehealth?: boolean;
+}
+
+type ScenarioSpec = PersonSpec & { visits: ScenarioVisit[] };
+
+/** The kiosk's check-in window is 60 min before to 15 min after the start; offsets are chosen around it. */
+const SCENARIOS: Record<SingleScenario, ScenarioSpec> = {
+  openNow: { family: 'Whitfield', given: 'Nora', birthDate: '1984-03-12', gender: 'female', visits: [{ minutesFromNow: 20 }] },
+  tooEarly: { family: 'Castellano', given: 'Luis', birthDate: '1979-07-04', gender: 'male', visits: [{ minutesFromNow: 180 }] },
+  tooLate: { family: 'Lindqvist', given: 'Erik', birthDate: '1966-11-30', gender: 'male', visits: [{ minutesFromNow: -120 }] },
+  twoToday: {
+    family: 'Haddad',
+    given: 'Samira',
+    birthDate: '1990-05-17',
+    gender: 'female',
+    visits: [{ minutesFromNow: 10 }, { minutesFromNow: 40 }],
+  },
+  accented: { family: 'García-López', given: 'María José', birthDate: '1988-09-23', gender: 'female', visits: [{ minutesFromNow: 15 }] },
+  apostrophe: { family: "O'Brien", given: 'Declan', birthDate: '1975-01-08', gender: 'male', visits: [{ minutesFromNow: 25 }] },
+  twoWord: { family: 'van der Berg', given: 'Anneke', birthDate: '1993-12-02', gender: 'female', visits: [{ minutesFromNow: 30 }] },
+  hyphenSpace: { family: 'Smith-Jones', given: 'Tobias', birthDate: '1981-06-19', gender: 'male', visits: [{ minutesFromNow: 35 }] },
+  alreadyCheckedIn: {
+    family: 'Adeyemi',
+    given: 'Grace',
+    birthDate: '1958-02-14',
+    gender: 'female',
+    visits: [{ minutesFromNow: -5, status: 'arrived' }],
+  },
+  cancelled: {
+    family: 'Moreau',
+    given: 'Camille',
+    birthDate: '1995-10-10',
+    gender: 'female',
+    visits: [{ minutesFromNow: 30, status: 'cancelled' }],
+  },
+  noAppointment: { family: 'Kowalski', given: 'Piotr', birthDate: '1962-08-08', gender: 'male', visits: [{ minutesFromNow: 0, days: 1 }] },
+  telehealth: {
+    family: 'Yamamoto',
+    given: 'Kenji',
+    birthDate: '1986-04-01',
+    gender: 'male',
+    visits: [{ minutesFromNow: 25, telehealth: true }],
+  },
+  inactive: {
+    family: 'Brennan',
+    given: 'Ruth',
+    birthDate: '1949-12-24',
+    gender: 'female',
+    active: false,
+    visits: [{ minutesFromNow: 20 }],
+  },
+};
+
+const SHARED_BIRTH_DATE = '1970-04-15';
+const SHARED: { sameFamily: [ScenarioSpec, ScenarioSpec]; otherFamily: ScenarioSpec } = {
+  sameFamily: [
+    { family: 'Nguyen', given: 'Linh', birthDate: SHARED_BIRTH_DATE, gender: 'female', visits: [{ minutesFromNow: 5 }] },
+    { family: 'Nguyen', given: 'Bao', birthDate: SHARED_BIRTH_DATE, gender: 'male', visits: [{ minutesFromNow: 45 }] },
+  ],
+  otherFamily: { family: 'Petrov', given: 'Ivan', birthDate: SHARED_BIRTH_DATE, gender: 'male', visits: [{ minutesFromNow: 50 }] },
+};
+
+/** "Family Given Sex" for ordinary patients; "Garcia Maria" deliberately resembles the accented scenario. */
+const ORDINARY_PEOPLE = parsePeople(`
+  Anderson James M, Bishop Olivia F, Carter Marcus M, Dawson Hannah F, Ellison Theo M, Fischer Greta F,
+  Garcia Maria F, Holloway Reid M, Iverson Ingrid F, Jensen Mikkel M, Kaplan Rachel F, Larsen Soren M,
+  Mendoza Lucia F, Novak Tomas M, Ortega Isabel F, Patel Arjun M, Quinn Fiona F, Russo Marco M, Sato Yuki F,
+  Thornton Wesley M, Underwood Clara F, Vasquez Diego M, Walsh Siobhan F, Xu Wei M, Young Harper F,
+  Zimmerman Felix M, Abbott Leah F, Becker Jonas M, Chandra Anika F, Delgado Rafael M, Eriksen Maja F,
+  Fontaine Julien M, Gallagher Aoife F, Hoffman Lukas M, Ibrahim Amira F, Jovanovic Stefan M, Keller Nina F,
+  Lopez Mateo M, Murphy Ciara F, Nakamura Haruto M
+`);
+
+/** Cycled over the ordinary appointments so every status occurs today. */
+const STATUS_CYCLE: Status[] = [
+  'fulfilled',
+  'booked',
+  'arrived',
+  'booked',
+  'checked-in',
+  'noshow',
+  'booked',
+  'cancelled',
+  'proposed',
+  'pending',
+];
+
+const APPOINTMENT_TYPES: Record<'office' | 'followUp' | 'physical' | 'telehealth' | 'block', Coding> = {
+  office: { system: 'http://snomed.info/sct', code: '308335008', display: 'Office Visit' },
+  followUp: { system: 'http://snomed.info/sct', code: '390906007', display: 'Follow-Up Visit' },
+  physical: { system: 'INTERNAL', code: 'annual-physical', display: 'Annual Physical' },
+  telehealth: { system: 'http://snomed.info/sct', code: '448337001', display: 'Telemedicine' },
+  block: { system: 'INTERNAL', code: 'provider-block', display: 'Provider Time Block' },
+};
+const PATIENT_VISIT_TYPES = [APPOINTMENT_TYPES.office, APPOINTMENT_TYPES.followUp, APPOINTMENT_TYPES.physical];
+
+const REASONS = [
+  'Blood pressure check',
+  'Sore throat',
+  'Medication review',
+  'Knee pain',
+  'Lab results follow-up',
+  'Seasonal allergies',
+  'Lower back pain',
+  'Annual wellness exam',
+];
+
+const NOTE_ID_URL = 'http://schemas.canvasmedical.com/fhir/extensions/note-id';
+const MEETING_ENDPOINT_ID = 'appointment-meeting-endpoint-0';
+const VISIT_MINUTES = 20;
+
+/** Practitioners and Locations: always present, even when the demo day is not seeded. */
+export async function seedReferenceData(repo: FhirRepository): Promise<void> {
+  for (const p of DEMO_PRACTITIONERS) {
+    await repo.createResource<Practitioner>({
+      resourceType: 'Practitioner',
+      id: p.id,
+      active: true,
+      name: [{ use: 'usual', text: `${p.prefix} ${p.given} ${p.family}`, family: p.family, given: [p.given], prefix: [p.prefix] }],
+    });
+  }
+  for (const [i, l] of DEMO_LOCATIONS.entries()) {
+    await repo.createResource<Location>({
+      resourceType: 'Location',
+      id: l.id,
+      status: 'active',
+      name: l.name,
+      alias: [l.alias],
+      description: `Riverside Health Group: ${l.name}`,
+      address: { line: [`${100 + i * 300} Example Avenue`], city: 'Springfield', state: 'IL', postalCode: '62701', country: 'US' },
+    });
+  }
+}
+
+/** Seeds today's scenario and ordinary patients; returns the scenarios so tests need no hard-coded ids. */
+export async function seedDemoDay(repo: FhirRepository, options: SeedOptions): Promise<DemoScenarios> {
+  const clock = clinicClock(options.now, options.timezone);
+  const factory = new ResourceFactory(1, clock, options.locationParticipant ?? false);
+  let visitIndex = 0;
+
+  const seedScenario = async (spec: ScenarioSpec): Promise<ScenarioPatient> => {
+    const patient = await repo.createResource(factory.patient(spec));
+    const appointmentIds: string[] = [];
+    for (const visit of spec.visits) {
+      const index = visitIndex++;
+      const appointment = factory.appointment({
+        patientId: patient.id,
+        practitionerId: pick(DEMO_PRACTITIONERS, index).id,
+        locationId: MAIN_LOCATION_ID,
+        start: clock.fromNow(visit.minutesFromNow, visit.days ?? 0),
+        status: visit.status ?? 'booked',
+        type: visit.telehealth ? APPOINTMENT_TYPES.telehealth : pick(PATIENT_VISIT_TYPES, index),
+        reason: pick(REASONS, index),
+        telehealth: visit.telehealth,
+        encounter: visit.status === 'arrived',
+      });
+      appointmentIds.push((await repo.createResource(appointment)).id);
+    }
+    return { patientId: patient.id, family: spec.family, given: spec.given, birthDate: spec.birthDate, appointmentIds };
+  };
+
+  const singles = {} as Record<SingleScenario, ScenarioPatient>;
+  for (const [name, spec] of Object.entries(SCENARIOS) as [SingleScenario, ScenarioSpec][]) {
+    singles[name] = await seedScenario(spec);
+  }
+  const sharedBirthDate = {
+    birthDate: SHARED_BIRTH_DATE,
+    sameFamily: [await seedScenario(SHARED.sameFamily[0]), await seedScenario(SHARED.sameFamily[1])] as [ScenarioPatient, ScenarioPatient],
+    otherFamily: await seedScenario(SHARED.otherFamily),
+  };
+  await seedOrdinaryDay(repo, factory, clock);
+  return { ...singles, sharedBirthDate };
+}
+
+/** ~40 unremarkable patients so the schedule looks like a real day, plus yesterday/tomorrow noise. */
+async function seedOrdinaryDay(repo: FhirRepository, factory: ResourceFactory, clock: ClinicClock): Promise<void> {
+  const reserved = new Set([SHARED_BIRTH_DATE, ...Object.values(SCENARIOS).map((s) => s.birthDate)]);
+  for (const [i, [family, given, gender]] of ORDINARY_PEOPLE.entries()) {
+    const birthDate = factory.birthDate(reserved);
+    const patient = await repo.createResource(factory.patient({ family, given, birthDate, gender }));
+    const visit = (start: DateTime, status: Status) =>
+      factory.appointment({
+        patientId: patient.id,
+        practitionerId: pick(DEMO_PRACTITIONERS, i).id,
+        locationId: DEMO_LOCATIONS[i % 5 === 4 ? 1 : 0].id,
+        start,
+        status,
+        type: pick(PATIENT_VISIT_TYPES, i),
+        reason: pick(REASONS, i),
+        encounter: i % 2 === 0,
+      });
+    const slot = clock.at(0, 8, 15 * i);
+    await repo.createResource(visit(slot, pick(STATUS_CYCLE, i)));
+    if (i % 4 === 0) await repo.createResource(visit(slot.minus({ days: 1 }), 'fulfilled'));
+    if (i % 4 === 1) await repo.createResource(visit(slot.plus({ days: 1 }), 'booked'));
+    // Late last night locally, but already "today" in UTC for zones west of Greenwich.
+    if (i === 2) await repo.createResource(visit(clock.at(-1, 23, 30), 'booked'));
+  }
+  for (const practitioner of DEMO_PRACTITIONERS.slice(0, 2)) {
+    await repo.createResource(factory.providerBlock(practitioner.id, MAIN_LOCATION_ID, clock.at(0, 12, 0), 60));
+  }
+}
+
+/** Benchmark data: `count` patients, each with one appointment spread over 07:00–19:00 today at one location. */
+export async function seedBusyDay(
+  repo: FhirRepository,
+  options: BusyDayOptions,
+): Promise<{ patientIds: string[]; appointmentIds: string[] }> {
+  const clock = clinicClock(options.now, options.timezone);
+  const factory = new ResourceFactory(2, clock, false);
+  const practitionerIds = options.practitionerIds ?? DEMO_PRACTITIONERS.map((p) => p.id);
+  const patientIds: string[] = [];
+  const appointmentIds: string[] = [];
+  for (let i = 0; i < options.count; i++) {
+    const [family, given, gender] = pick(ORDINARY_PEOPLE, i);
+    const patient = await repo.createResource(factory.patient({ family, given, gender, birthDate: factory.birthDate() }));
+    const appointment = factory.appointment({
+      patientId: patient.id,
+      practitionerId: pick(practitionerIds, i),
+      locationId: options.locationId,
+      start: clock.at(0, 7, Math.floor((i * 12 * 60) / options.count)),
+      status: i % 11 === 5 ? 'cancelled' : i % 7 === 3 ? 'arrived' : 'booked',
+      type: pick(PATIENT_VISIT_TYPES, i),
+      reason: pick(REASONS, i),
+    });
+    patientIds.push(patient.id);
+    appointmentIds.push((await repo.createResource(appointment)).id);
+  }
+  return { patientIds, appointmentIds };
+}
+
+type ClinicClock = ReturnType<typeof clinicClock>;
+
+function clinicClock(now: Date, timezone: string) {
+  const local = DateTime.fromJSDate(now, { zone: timezone });
+  if (!local.isValid) throw new Error(`Invalid clinic time zone: ${timezone}`);
+  const today = local.startOf('day');
+  return {
+    today,
+    /** `minutes` may run past 59: at(0, 8, 90) is 09:30 today. */
+    at: (days: number, hour: number, minutes: number): DateTime => today.plus({ days }).set({ hour }).plus({ minutes }),
+    /** now + minutes (floored to the minute), clamped so the whole visit stays on its calendar day. */
+    fromNow: (minutes: number, days: number): DateTime => {
+      const day = today.plus({ days });
+      const latest = day.endOf('day').minus({ minutes: VISIT_MINUTES }).startOf('minute');
+      const wanted = local.plus({ days, minutes }).startOf('minute');
+      return DateTime.max(day, DateTime.min(wanted, latest));
+    },
+  };
+}
+
+interface VisitSpec {
+  patientId: string;
+  practitionerId: string;
+  locationId: string;
+  start: DateTime;
+  status: Status;
+  type: Coding;
+  reason: string;
+  telehealth?: boolean;
+  encounter?: boolean;
+}
+
+/** Builds Canvas-shaped resources with ids from a seeded PRNG, so every run produces the same ids. */
+class ResourceFactory {
+  private readonly nextHash: () => string;
+  private patients = 0;
+  private appointments = 0;
+
+  constructor(
+    seed: number,
+    private readonly clock: ClinicClock,
+    private readonly locationParticipant: boolean,
+  ) {
+    this.nextHash = hashStream(seed);
+  }
+
+  patient(spec: PersonSpec): Patient {
+    const n = ++this.patients;
+    return {
+      resourceType: 'Patient',
+      id: this.hex(32),
+      active: spec.active ?? true,
+      identifier: [
+        {
+          use: 'usual',
+          type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MR' }] },
+          system: 'http://canvasmedical.com',
+          value: String(4000000 + n),
+          assigner: { display: 'Canvas Medical' },
+        },
+      ],
+      name: [{ use: 'official', family: spec.family, given: [spec.given] }],
+      telecom: [{ id: this.hex(8), system: 'phone', value: `21755501${String(n % 100).padStart(2, '0')}`, use: 'mobile', rank: 1 }],
+      gender: spec.gender,
+      birthDate: spec.birthDate,
+    };
+  }
+
+  appointment(visit: VisitSpec): Appointment {
+    const n = ++this.appointments;
+    const endpoint = visit.telehealth
+      ? {
+          contained: [
+            {
+              resourceType: 'Endpoint' as const,
+              id: MEETING_ENDPOINT_ID,
+              status: 'active' as const,
+              connectionType: { system: 'http://terminology.hl7.org/CodeSystem/endpoint-connection-type', code: 'https' },
+              payloadType: [{ coding: [{ code: 'video-call' }] }],
+              address: `https://meet.demo-clinic.example/visit/${this.hex(12)}`,
+            },
+          ],
+        }
+      : {};
+    return {
+      resourceType: 'Appointment',
+      id: this.uuid(),
+      ...endpoint,
+      extension: [{ url: NOTE_ID_URL, valueId: String(70000 + n) }],
+      identifier: [
+        {
+          id: this.hex(8),
+          use: 'usual',
+          system: 'https://scheduling.demo-clinic.example/appointment-id',
+          value: `SCH-${100000 + n}`,
+          period: {
+            start: this.clock.today.minus({ days: 30 }).toISODate() ?? '',
+            end: this.clock.today.plus({ years: 1 }).toISODate() ?? '',
+          },
+        },
+      ],
+      status: visit.status,
+      appointmentType: { coding: [visit.type] },
+      reasonCode: [
+        {
+          text: visit.reason,
+          coding: [{ system: 'INTERNAL', code: `RFV-${REASONS.indexOf(visit.reason) + 1}`, display: visit.reason, userSelected: true }],
+        },
+      ],
+      description: visit.reason,
+      start: canvasTime(visit.start),
+      end: canvasTime(visit.start.plus({ minutes: VISIT_MINUTES })),
+      participant: [
+        accepted('Practitioner', visit.practitionerId),
+        accepted('Patient', visit.patientId),
+        ...(this.locationParticipant ? [accepted('Location', visit.locationId)] : []),
+      ],
+      supportingInformation: [
+        ref('Location', visit.locationId),
+        ...(visit.telehealth ? [{ reference: `#${MEETING_ENDPOINT_ID}`, type: 'Endpoint' as const }] : []),
+        ...(visit.encounter ? [ref('Encounter', this.uuid())] : []),
+      ],
+    };
+  }
+
+  /** A Canvas "other event": no patient participant, so a schedule search without `patient` returns it too. */
+  providerBlock(practitionerId: string, locationId: string, start: DateTime, minutes: number): Appointment {
+    return {
+      resourceType: 'Appointment',
+      id: this.uuid(),
+      status: 'booked',
+      appointmentType: { coding: [APPOINTMENT_TYPES.block] },
+      description: 'Lunch',
+      start: canvasTime(start),
+      end: canvasTime(start.plus({ minutes })),
+      participant: [accepted('Practitioner', practitionerId)],
+      supportingInformation: [ref('Location', locationId)],
+    };
+  }
+
+  /** A birth date between 1940 and 2015 that avoids the scenario dates, so their lookups stay unambiguous. */
+  birthDate(reserved: ReadonlySet<string> = new Set()): string {
+    for (;;) {
+      const date =
+        DateTime.utc(1940, 1, 1)
+          .plus({ days: Math.floor(this.random() * 365.25 * 75) })
+          .toISODate() ?? '';
+      if (!reserved.has(date)) return date;
+    }
+  }
+
+  private random(): number {
+    return parseInt(this.hex(8), 16) / 2 ** 32;
+  }
+
+  private hex(length: number): string {
+    return this.nextHash().slice(0, length);
+  }
+
+  /** Version-4 layout: the version nibble is 4 and the variant nibble 8–b. */
+  private uuid(): string {
+    const h = this.hex(32);
+    const variant = ((parseInt(h[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20)}`;
+  }
+}
+
+/** Canvas references always carry `type`. */
+function ref(type: 'Practitioner' | 'Patient' | 'Location' | 'Encounter', id: string): Reference {
+  return { reference: `${type}/${id}`, type };
+}
+
+function accepted(type: 'Practitioner' | 'Patient' | 'Location', id: string): AppointmentParticipant {
+  return { actor: { reference: `${type}/${id}`, type }, status: 'accepted' };
+}
+
+/** Canvas returns instants in UTC with an explicit `+00:00` offset. */
+function canvasTime(time: DateTime): string {
+  return time.toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
+}
+
+function parsePeople(text: string): [family: string, given: string, gender: Gender][] {
+  return text.split(',').map((person) => {
+    const [family = '', given = '', sex] = person.trim().split(' ');
+    return [family, given, sex === 'F' ? 'female' : 'male'];
+  });
+}
+
+function pick<T>(items: readonly T[], index: number): T {
+  const item = items[index % items.length];
+  if (item === undefined) throw new Error('pick() from an empty list');
+  return item;
+}
+
+/** Deterministic pseudo-random hex: SHA-256 of `seed:counter`, 64 hex digits per call. */
+function hashStream(seed: number): () => string {
+  let counter = 0;
+  return () => createHash('sha256').update(`${seed}:${counter++}`).digest('hex');
+}

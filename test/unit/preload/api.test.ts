@@ -1,0 +1,81 @@
+import { describe, expect, it, vi } from 'vitest';
+import { buildKioskApi, type Invoke, type KioskApi } from '../../../preload/api.js';
+import { channels, type Channel } from '../../../preload/contract.js';
+
+const SESSION = 'sessAAAAbbbbCCCCdddd1234';
+
+/** Each API method, how to call it, and the channel and payload the transport must see. */
+const CALLS: Array<[keyof KioskApi, (api: KioskApi) => Promise<unknown>, Channel, unknown]> = [
+  ['info', (api) => api.info(), 'kiosk:info', {}],
+  ['health', (api) => api.health(), 'kiosk:health', {}],
+  [
+    'identify',
+    (api) => api.identify({ familyName: 'García-López', birthDate: '1980-02-29', givenName: 'María' }),
+    'patient:identify',
+    { familyName: 'García-López', birthDate: '1980-02-29', givenName: 'María' },
+  ],
+  ['checkIn', (api) => api.checkIn({ session: SESSION, keys: ['apptKEY_0001'] }), 'patient:checkIn', { session: SESSION, keys: ['apptKEY_0001'] }],
+  ['endSession', (api) => api.endSession({ session: SESSION }), 'patient:endSession', { session: SESSION }],
+];
+
+describe('buildKioskApi', () => {
+  it('has one method per contract channel and every channel is reachable', async () => {
+    const seen: Channel[] = [];
+    const api = buildKioskApi(async (channel) => {
+      seen.push(channel);
+      return { ok: true, value: {} };
+    });
+    expect(Object.keys(api).sort()).toEqual(CALLS.map(([m]) => m).sort());
+    for (const [, call] of CALLS) await call(api);
+    expect([...seen].sort()).toEqual([...channels].sort());
+  });
+
+  it.each(CALLS)('%s → invoke(%s) with the payload, and resolves to what the transport answered', async (_m, call, channel, payload) => {
+    const answer = { ok: true, value: { marker: channel } };
+    const invoke = vi.fn<Invoke>(async () => answer);
+    const api = buildKioskApi(invoke);
+    await expect(call(api)).resolves.toBe(answer);
+    expect(invoke).toHaveBeenCalledTimes(1);
+    expect(invoke).toHaveBeenCalledWith(channel, payload);
+  });
+
+  it('sends {} when a method is called without a payload', async () => {
+    const invoke = vi.fn<Invoke>(async () => ({ ok: true, value: {} }));
+    const api = buildKioskApi(invoke);
+    await api.info();
+    await api.health();
+    expect(invoke.mock.calls).toEqual([
+      ['kiosk:info', {}],
+      ['kiosk:health', {}],
+    ]);
+  });
+
+  it('passes an error result from main through unchanged', async () => {
+    const failure = { ok: false, error: { code: 'session_expired', message: 'Session ended.' } };
+    const api = buildKioskApi(async () => failure);
+    await expect(api.endSession({ session: SESSION })).resolves.toEqual(failure);
+  });
+
+  it.each<[string, Invoke]>([
+    ['rejects', async () => Promise.reject(new Error('ipc channel closed'))],
+    ['throws synchronously', () => {
+      throw new Error('no transport');
+    }],
+    ['rejects with a non-Error', async () => Promise.reject('gone')],
+  ])('a transport that %s resolves to unavailable for every method', async (_label, invoke) => {
+    const api = buildKioskApi(invoke);
+    for (const [, call] of CALLS) {
+      const res = await call(api);
+      expect(res).toEqual({ ok: false, error: { code: 'unavailable', message: expect.any(String) } });
+      expect(JSON.stringify(res)).not.toMatch(/ipc channel closed|no transport|gone/);
+    }
+  });
+
+  it('is frozen so the page cannot replace a method', () => {
+    const api = buildKioskApi(async () => ({ ok: true, value: {} }));
+    expect(Object.isFrozen(api)).toBe(true);
+    expect(() => {
+      (api as unknown as Record<string, unknown>)['info'] = () => 'hijacked';
+    }).toThrow(TypeError);
+  });
+});
