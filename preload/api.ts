@@ -22,7 +22,8 @@ type MissingChannels = Exclude<Channel, Methods[keyof Methods]>;
 const complete: MissingChannels extends never ? true : MissingChannels = true;
 void complete;
 
-type ArgsOf<C extends Channel> = keyof RequestOf<C> extends never ? [] : [payload: RequestOf<C>];
+/** Channels whose request is the empty object take no argument. */
+type ArgsOf<C extends Channel> = RequestOf<C> extends Record<string, never> ? [] : [payload: RequestOf<C>];
 
 export type KioskApi = {
   readonly [M in keyof Methods]: (...args: ArgsOf<Methods[M]>) => Promise<Result<ResponseOf<Methods[M]>>>;

@@ -69,7 +69,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const value = await readStdin(io.stdin);
       const isPin = command === 'set-staff-pin';
       if (isPin ? !/^\d{4,12}$/.test(value) : value.length < 8 || /\s/.test(value)) {
-        io.err(isPin ? 'The staff PIN must be 4 to 12 digits, given on stdin.' : 'Give the client secret on stdin (at least 8 characters, no spaces).');
+        io.err(
+          isPin
+            ? 'The staff PIN must be 4 to 12 digits, given on stdin.'
+            : 'Give the client secret on stdin (at least 8 characters, no spaces).',
+        );
         return EXIT.usage;
       }
       const store = await secrets();
@@ -89,7 +93,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const present = async (name: 'fhir-client-secret' | 'staff-pin-hash') =>
         typeof store === 'number' ? 'keychain unavailable' : (await store.get(name)) ? 'present' : 'absent';
       const fhir = resolveFhirConfig(cfg);
-      io.out(JSON.stringify({ file, ...cfg, ...(fhir ? { fhir } : {}), secrets: { clientSecret: await present('fhir-client-secret'), staffPin: await present('staff-pin-hash') } }, null, 2));
+      io.out(
+        JSON.stringify(
+          {
+            file,
+            ...cfg,
+            ...(fhir ? { fhir } : {}),
+            secrets: { clientSecret: await present('fhir-client-secret'), staffPin: await present('staff-pin-hash') },
+          },
+          null,
+          2,
+        ),
+      );
       return EXIT.ok;
     }
     case 'check':
@@ -100,7 +115,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function check(file: string, io: CliIo, config: () => Promise<KioskConfig | number>, secrets: () => Promise<SecretStore | number>): Promise<number> {
+async function check(
+  file: string,
+  io: CliIo,
+  config: () => Promise<KioskConfig | number>,
+  secrets: () => Promise<SecretStore | number>,
+): Promise<number> {
   const cfg = await config();
   if (typeof cfg === 'number') return cfg;
   const fhir = resolveFhirConfig(cfg);
@@ -116,7 +136,14 @@ async function check(file: string, io: CliIo, config: () => Promise<KioskConfig 
   const log = createLogger([sink], { minLevel: 'warn' });
   // A fresh token proves the credentials now, not whatever is cached.
   await store.delete('fhir-access-token');
-  const tokens = new TokenProvider({ tokenUrl: fhir.tokenUrl, clientId: fhir.clientId, scope: fhir.scope, secrets: store, log, timeoutMs: fhir.timeoutMs });
+  const tokens = new TokenProvider({
+    tokenUrl: fhir.tokenUrl,
+    clientId: fhir.clientId,
+    scope: fhir.scope,
+    secrets: store,
+    log,
+    timeoutMs: fhir.timeoutMs,
+  });
   try {
     await tokens.getToken();
     io.out(`token      ok  (${new URL(fhir.tokenUrl).host})`);
@@ -133,7 +160,11 @@ async function check(file: string, io: CliIo, config: () => Promise<KioskConfig 
   } catch (err) {
     if (err instanceof TokenError) {
       io.err(`token      FAILED: ${err.message}`);
-      return err.kind === 'invalid_client' || err.kind === 'not_provisioned' ? EXIT.auth : err.kind === 'unreachable' ? EXIT.network : EXIT.server;
+      return err.kind === 'invalid_client' || err.kind === 'not_provisioned'
+        ? EXIT.auth
+        : err.kind === 'unreachable'
+          ? EXIT.network
+          : EXIT.server;
     }
     if (err instanceof FhirError) {
       io.err(`fhir       FAILED: ${err.message}${err.info.correlationId ? ` (correlation id ${err.info.correlationId})` : ''}`);

@@ -13,6 +13,7 @@ const ServerUrl = z
   .string()
   .url('expected a URL like https://fumage-example.canvasmedical.com')
   .refine((s) => {
+    if (!URL.canParse(s)) return true; // already reported by .url()
     const u = new URL(s);
     return u.protocol === 'https:' || (u.protocol === 'http:' && isLoopback(u.hostname));
   }, 'expected an https:// URL (plain http is only allowed for localhost)');
@@ -50,17 +51,33 @@ export const ConfigSchema = z
     checkIn: z
       .object({
         targetStatus: z.enum(['checked-in', 'arrived']).default('checked-in'),
-        opensMinutesBefore: z.number().int().min(0).max(24 * 60).default(60),
-        closesMinutesAfter: z.number().int().min(0).max(24 * 60).default(15),
+        opensMinutesBefore: z
+          .number()
+          .int()
+          .min(0)
+          .max(24 * 60)
+          .default(60),
+        closesMinutesAfter: z
+          .number()
+          .int()
+          .min(0)
+          .max(24 * 60)
+          .default(15),
       })
       .strict()
       .default({ targetStatus: 'checked-in', opensMinutesBefore: 60, closesMinutesAfter: 15 }),
     kiosk: z
       .object({
-        id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'expected letters, digits, dot, dash or underscore').default('kiosk-1'),
+        id: z
+          .string()
+          .regex(/^[A-Za-z0-9._-]{1,64}$/, 'expected letters, digits, dot, dash or underscore')
+          .default('kiosk-1'),
         idleSeconds: z.number().int().min(10).max(600).default(60),
         warningSeconds: z.number().int().min(5).max(120).default(20),
-        languages: z.array(z.enum(['en', 'es'])).min(1).default(['en', 'es']),
+        languages: z
+          .array(z.enum(['en', 'es']))
+          .min(1)
+          .default(['en', 'es']),
         maxIdentifyAttempts: z.number().int().min(1).max(10).default(3),
         cooldownSeconds: z.number().int().min(10).max(3600).default(120),
         auditRetentionDays: z.number().int().min(1).max(3650).default(90),

@@ -52,14 +52,20 @@ export function createIpcRouter(handlers: Handlers, opts: { log: Logger; isTrust
     const parsed = spec.request.safeParse(payload);
     if (!parsed.success) {
       // Only paths and codes: the rejected values may be what a patient typed.
-      opts.log.warn('ipc.invalid_request', { channel, issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}:${i.code}`) });
+      opts.log.warn('ipc.invalid_request', {
+        channel,
+        issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}:${i.code}`),
+      });
       return fail('invalid_request', 'The request was not valid.');
     }
     try {
       const value = await (handlers[channel] as (r: unknown) => Promise<unknown>)(parsed.data);
       const out = spec.response.safeParse(value);
       if (!out.success) {
-        opts.log.error('ipc.invalid_response', { channel, issues: out.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}:${i.code}`) });
+        opts.log.error('ipc.invalid_response', {
+          channel,
+          issues: out.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}:${i.code}`),
+        });
         return fail('internal', 'Something went wrong.');
       }
       return { ok: true, value: out.data };

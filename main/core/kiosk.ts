@@ -40,7 +40,14 @@ export interface Kiosk {
   start(): void;
   stop(): void;
   /** Present only when configured. */
-  parts: { fhir: FhirClient; tokens: TokenProvider; checkIn: CheckInService; outbox: Outbox; sender: OutboxSender; directory: Directory } | null;
+  parts: {
+    fhir: FhirClient;
+    tokens: TokenProvider;
+    checkIn: CheckInService;
+    outbox: Outbox;
+    sender: OutboxSender;
+    directory: Directory;
+  } | null;
   checkHealth(): Promise<Health>;
 }
 
@@ -60,8 +67,23 @@ export function createKiosk(o: KioskOptions): Kiosk {
 
   const parts = (() => {
     if (problem || !config || !fhirConfig || 'problem' in o.secrets) return null;
-    const tokens = new TokenProvider({ tokenUrl: fhirConfig.tokenUrl, clientId: fhirConfig.clientId, scope: fhirConfig.scope, secrets: o.secrets, log: o.log, ...(o.fetch ? { fetch: o.fetch } : {}), timeoutMs: fhirConfig.timeoutMs });
-    const fhir = new FhirClient({ baseUrl: fhirConfig.baseUrl, profile: fhirConfig.profile, tokens, log: o.log, timeoutMs: fhirConfig.timeoutMs, ...(o.fetch ? { fetch: o.fetch } : {}) });
+    const tokens = new TokenProvider({
+      tokenUrl: fhirConfig.tokenUrl,
+      clientId: fhirConfig.clientId,
+      scope: fhirConfig.scope,
+      secrets: o.secrets,
+      log: o.log,
+      ...(o.fetch ? { fetch: o.fetch } : {}),
+      timeoutMs: fhirConfig.timeoutMs,
+    });
+    const fhir = new FhirClient({
+      baseUrl: fhirConfig.baseUrl,
+      profile: fhirConfig.profile,
+      tokens,
+      log: o.log,
+      timeoutMs: fhirConfig.timeoutMs,
+      ...(o.fetch ? { fetch: o.fetch } : {}),
+    });
     const audit = o.audit ?? fileAuditLog(config.kiosk.id, path.join(o.dataDir, 'audit'), config.kiosk.auditRetentionDays);
     const outbox = new Outbox(path.join(o.dataDir, 'outbox'), config.kiosk.id, now);
     const directory = new Directory(fhir, o.log, () => now().getTime());
@@ -73,7 +95,13 @@ export function createKiosk(o: KioskOptions): Kiosk {
       log: o.log,
       outbox,
       now,
-      settings: { ...config.checkIn, timezone, locationId: config.clinic.locationId, maxIdentifyAttempts: config.kiosk.maxIdentifyAttempts, cooldownSeconds: config.kiosk.cooldownSeconds },
+      settings: {
+        ...config.checkIn,
+        timezone,
+        locationId: config.clinic.locationId,
+        maxIdentifyAttempts: config.kiosk.maxIdentifyAttempts,
+        cooldownSeconds: config.kiosk.cooldownSeconds,
+      },
     });
     const sender = new OutboxSender({ outbox, fhir, audit, log: o.log, timezone, now });
     return { fhir, tokens, checkIn, outbox, sender, directory };

@@ -30,7 +30,9 @@ export function createRedactor() {
   const redact = (value: unknown, depth = 0): unknown => {
     if (typeof value === 'string') return scrub(value);
     if (value instanceof Error) return { error: value.name, message: scrub(value.message) };
-    if (depth > 4 || value === null || typeof value !== 'object') return value;
+    if (value === null || typeof value !== 'object') return value;
+    // Deeper than any field we log on purpose: never written, so unchecked keys cannot leak.
+    if (depth > 4) return '[truncated]';
     if (Array.isArray(value)) return value.slice(0, 20).map((v) => redact(v, depth + 1));
     return Object.fromEntries(
       Object.entries(value as Fields).map(([k, v]) => [k, SENSITIVE_KEY.test(k) ? '[redacted]' : redact(v, depth + 1)]),
@@ -43,7 +45,7 @@ export interface LogSink {
   write(line: string): void;
 }
 
-/** Writes to `<dir>/kiosk-YYYY-MM-DD.log`, one file a day, deleting files older than `retentionDays`. */
+/** Writes to `<dir>/<prefix>-YYYY-MM-DD.jsonl`, one file a day, deleting files older than `retentionDays`. */
 export function dailyFileSink(dir: string, prefix: string, retentionDays: number, now: () => Date = () => new Date()): LogSink {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   let day = '';
@@ -75,11 +77,14 @@ export function createLogger(sinks: LogSink[], opts: { minLevel?: Level; now?: (
   const min = order.indexOf(opts.minLevel ?? 'info');
   const now = opts.now ?? (() => new Date());
   const { redact, addSecret } = createRedactor();
-  const emit = (level: Level) => (event: string, fields: Fields = {}) => {
-    if (order.indexOf(level) < min) return;
-    const line = JSON.stringify({ at: now().toISOString(), level, event, ...(redact(fields) as Fields) });
-    for (const s of sinks) s.write(line);
-  };
+  const emit =
+    (level: Level) =>
+    (event: string, fields: Fields = {}) => {
+      if (order.indexOf(level) < min) return;
+      const { at: _a, level: _l, event: _e, ...rest } = redact(fields) as Fields; // the line's own keys win
+      const line = JSON.stringify({ at: now().toISOString(), level, event, ...rest });
+      for (const s of sinks) s.write(line);
+    };
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error'), addSecret };
 }
 

@@ -52,7 +52,14 @@ export class OutboxSender {
     const { outbox, audit } = this.d;
     const now = (this.d.now ?? (() => new Date()))();
     const record = (event: 'outbox.delivered' | 'outbox.dropped' | 'outbox.retry', outcome: string, err?: FhirError) =>
-      audit.record({ event, outcome, appointmentId: entry.appointmentId, by: 'outbox', httpStatus: err?.status, correlationId: err?.info.correlationId });
+      audit.record({
+        event,
+        outcome,
+        appointmentId: entry.appointmentId,
+        by: 'outbox',
+        httpStatus: err?.status,
+        correlationId: err?.info.correlationId,
+      });
     try {
       const { resource, guard } = await this.d.fhir.read<Appointment>('Appointment', entry.appointmentId);
       if (DELIVERED.has(resource.status)) {

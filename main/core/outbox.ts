@@ -25,6 +25,7 @@ export type OutboxEntry = z.infer<typeof OutboxEntry>;
 
 export class Outbox {
   private entries: OutboxEntry[];
+  private readonly inflight = new Set<string>();
   readonly file: string;
 
   constructor(
@@ -43,10 +44,13 @@ export class Outbox {
   get size() {
     return this.entries.length;
   }
-  /** Waiting entries whose next attempt is due (entries found 'sending' at start-up are due too). */
+  /**
+   * Entries whose next attempt is due, except those this process is sending right now. An entry
+   * found 'sending' at start-up was interrupted by a crash: it is due.
+   */
   due(): OutboxEntry[] {
     const t = this.now().toISOString();
-    return this.entries.filter((e) => e.nextAttemptAt <= t);
+    return this.entries.filter((e) => e.nextAttemptAt <= t && !this.inflight.has(e.id));
   }
   find(appointmentId: string): OutboxEntry | undefined {
     return this.entries.find((e) => e.appointmentId === appointmentId);
@@ -58,20 +62,38 @@ export class Outbox {
     const at = this.now().toISOString();
     const entry: OutboxEntry = existing
       ? { ...existing, state: 'sending', targetStatus }
-      : { id: newOpaqueId(), appointmentId, targetStatus, kioskId: this.kioskId, createdAt: at, state: 'sending', attempts: 0, nextAttemptAt: at, lastError: null };
+      : {
+          id: newOpaqueId(),
+          appointmentId,
+          targetStatus,
+          kioskId: this.kioskId,
+          createdAt: at,
+          state: 'sending',
+          attempts: 0,
+          nextAttemptAt: at,
+          lastError: null,
+        };
     this.save(existing ? this.entries.map((e) => (e.id === entry.id ? entry : e)) : [...this.entries, entry]);
+    this.inflight.add(entry.id);
     return entry;
   }
 
   /** Keep for a later retry with exponential backoff and full jitter (cap 15 min). */
   defer(id: string, error: string): OutboxEntry | undefined {
+    this.inflight.delete(id);
     let updated: OutboxEntry | undefined;
     this.save(
       this.entries.map((e) => {
         if (e.id !== id) return e;
         const attempts = e.attempts + 1;
         const delay = 5_000 + Math.random() * Math.min(15 * 60_000, 10_000 * 2 ** Math.min(attempts, 10));
-        updated = { ...e, state: 'waiting', attempts, lastError: error.slice(0, 200), nextAttemptAt: new Date(this.now().getTime() + delay).toISOString() };
+        updated = {
+          ...e,
+          state: 'waiting',
+          attempts,
+          lastError: error.slice(0, 200),
+          nextAttemptAt: new Date(this.now().getTime() + delay).toISOString(),
+        };
         return updated;
       }),
     );
@@ -85,6 +107,7 @@ export class Outbox {
   }
 
   remove(id: string): void {
+    this.inflight.delete(id);
     if (this.entries.some((e) => e.id === id)) this.save(this.entries.filter((e) => e.id !== id));
   }
 
@@ -124,7 +147,13 @@ function readEntries(file: string): OutboxEntry[] {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;
   }
-  const parsed = z.array(OutboxEntry).safeParse(JSON.parse(text));
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    raw = undefined;
+  }
+  const parsed = z.array(OutboxEntry).safeParse(raw);
   if (!parsed.success) throw new Error(`Outbox file ${file} is not valid; move it aside and ask staff to check recent check-ins`);
   return parsed.data;
 }

@@ -14,10 +14,17 @@ export async function hashPin(pin: string): Promise<string> {
   return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
+/** False for a wrong PIN and for any stored value that is not a hash we wrote (never throws). */
 export async function verifyPin(pin: string, stored: string): Promise<boolean> {
   const [alg, n, r, p, salt, hash] = stored.split('$');
-  if (alg !== 'scrypt' || !salt || !hash) return false;
+  // Only parameters we would write: a tampered entry must not choose the cost (or crash scrypt).
+  if (alg !== 'scrypt' || Number(n) !== PARAMS.N || Number(r) !== PARAMS.r || Number(p) !== PARAMS.p || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');
-  const key = await derive(pin, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p), maxmem: PARAMS.maxmem! });
-  return key.length === expected.length && timingSafeEqual(key, expected);
+  if (expected.length !== KEYLEN) return false;
+  try {
+    const key = await derive(pin, Buffer.from(salt, 'base64url'), PARAMS);
+    return timingSafeEqual(key, expected);
+  } catch {
+    return false;
+  }
 }

@@ -10,10 +10,11 @@ export function normaliseName(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
-    .replace(/ß/g, 'ss')
-    .replace(/[øØ]/g, 'o')
-    .replace(/[łŁ]/g, 'l')
     .toLowerCase()
+    .replace(/[ßẞ]/g, 'ss')
+    .replace(/ø/g, 'o')
+    .replace(/ł/g, 'l')
+    .replace(/đ/g, 'd')
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
@@ -22,7 +23,10 @@ export function familyMatches(typed: string, recorded: string): boolean {
   const t = normaliseName(typed);
   if (!t) return false;
   if (t === normaliseName(recorded)) return true;
-  const parts = recorded.split('-').map(normaliseName).filter((p) => p.length >= 2);
+  const parts = recorded
+    .split('-')
+    .map(normaliseName)
+    .filter((p) => p.length >= 2);
   return parts.length > 1 && parts.includes(t);
 }
 
@@ -38,7 +42,7 @@ export function givenMatches(typed: string, names: HumanName[]): boolean {
   );
 }
 
-/** Names that identify the person (official/usual/old spellings), not nicknames or maiden names. */
+/** Names that identify the person (official or usual, or unspecified use), not nicknames or maiden names. */
 export function identityNames(p: Patient): HumanName[] {
   const names = p.name ?? [];
   const preferred = names.filter((n) => !n.use || n.use === 'official' || n.use === 'usual');

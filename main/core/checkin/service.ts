@@ -70,9 +70,17 @@ export class CheckInService {
     // The server's birthdate search is trusted only as a filter; the exact match is checked here.
     let candidates = found
       .map((v) => v.resource)
-      .filter((p) => p.birthDate === req.birthDate && p.active !== false && identityNames(p).some((n) => n.family && familyMatches(req.familyName, n.family)));
+      .filter(
+        (p) =>
+          p.birthDate === req.birthDate &&
+          p.active !== false &&
+          identityNames(p).some((n) => n.family && familyMatches(req.familyName, n.family)),
+      );
     if (candidates.length > 1 && !req.givenName) return { outcome: 'need_first_name' };
-    if (candidates.length > 1 && req.givenName) candidates = candidates.filter((p) => givenMatches(req.givenName!, identityNames(p).concat((p.name ?? []).filter((n) => n.use === 'nickname'))));
+    if (candidates.length > 1 && req.givenName)
+      candidates = candidates.filter((p) =>
+        givenMatches(req.givenName!, identityNames(p).concat((p.name ?? []).filter((n) => n.use === 'nickname'))),
+      );
     const patient = candidates.length === 1 ? candidates[0]! : null;
     if (!patient?.id) return this.failedAttempt();
 
@@ -113,7 +121,10 @@ export class CheckInService {
    * without a write; 412 means someone changed it, so re-read and decide again; a failure the server
    * never answered stays in the outbox (written ahead of the PUT) and is reported as such.
    */
-  async checkInOne(appt: Versioned<Appointment>, by: 'patient' | 'staff'): Promise<{ outcome: CheckInOutcome; latest?: Versioned<Appointment> }> {
+  async checkInOne(
+    appt: Versioned<Appointment>,
+    by: 'patient' | 'staff',
+  ): Promise<{ outcome: CheckInOutcome; latest?: Versioned<Appointment> }> {
     const id = appt.resource.id!;
     const target = this.d.settings.targetStatus;
     let current = appt;
@@ -149,17 +160,42 @@ export class CheckInService {
     return this.failed(new FhirError('http', 'conflict persisted', { status: 412 }), entry, id, by);
   }
 
-  private failed(err: unknown, entry: ReturnType<Outbox['begin']> | null, id: string, by: 'patient' | 'staff'): { outcome: CheckInOutcome } {
+  private failed(
+    err: unknown,
+    entry: ReturnType<Outbox['begin']> | null,
+    id: string,
+    by: 'patient' | 'staff',
+  ): { outcome: CheckInOutcome } {
     const info = err instanceof FhirError ? err.info : {};
     if (entry && isTransient(err)) {
       this.d.outbox.defer(entry.id, describe(err));
-      this.d.audit.record({ event: 'checkin.queued', outcome: 'recorded_offline', appointmentId: id, httpStatus: info.status, correlationId: info.correlationId, by });
+      this.d.audit.record({
+        event: 'checkin.queued',
+        outcome: 'recorded_offline',
+        appointmentId: id,
+        httpStatus: info.status,
+        correlationId: info.correlationId,
+        by,
+      });
       return { outcome: 'recorded_offline' };
     }
     // The server answered no (400/403/404/422...) or we could not even record it: not checked in.
     if (entry) this.d.outbox.remove(entry.id);
-    this.d.log.warn('checkin.failed', { appointmentId: id, status: info.status, issueCode: info.issueCode, correlationId: info.correlationId, kind: (err as FhirError).kind });
-    this.d.audit.record({ event: 'checkin', outcome: 'failed', appointmentId: id, httpStatus: info.status, correlationId: info.correlationId, by });
+    this.d.log.warn('checkin.failed', {
+      appointmentId: id,
+      status: info.status,
+      issueCode: info.issueCode,
+      correlationId: info.correlationId,
+      kind: (err as FhirError).kind,
+    });
+    this.d.audit.record({
+      event: 'checkin',
+      outcome: 'failed',
+      appointmentId: id,
+      httpStatus: info.status,
+      correlationId: info.correlationId,
+      by,
+    });
     return { outcome: 'failed' };
   }
 
@@ -204,7 +240,8 @@ export class CheckInService {
     try {
       return await op();
     } catch (err) {
-      if (err instanceof FhirError || err instanceof TokenError) throw new KioskError('unavailable', 'The clinic system is not reachable right now.', err);
+      if (err instanceof FhirError || err instanceof TokenError)
+        throw new KioskError('unavailable', 'The clinic system is not reachable right now.', err);
       throw err;
     }
   }

@@ -20,7 +20,10 @@ export function statusUpdateBody(read: Appointment, status: Appointment['status'
     end: read.end,
     participant: (read.participant ?? [])
       .filter((p) => p.actor?.reference)
-      .map((p) => ({ actor: { reference: p.actor!.reference, ...(p.actor!.type ? { type: p.actor!.type } : {}) }, status: 'accepted' as const })),
+      .map((p) => ({
+        actor: { reference: p.actor!.reference, ...(p.actor!.type ? { type: p.actor!.type } : {}) },
+        status: 'accepted' as const,
+      })),
     supportingInformation,
   };
   if (read.identifier) body.identifier = read.identifier;

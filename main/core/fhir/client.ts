@@ -158,7 +158,10 @@ export class FhirClient {
         });
       } catch (err) {
         const timedOut = (err as Error).name === 'TimeoutError';
-        const error = new FhirError(timedOut ? 'timeout' : 'network', `${method} ${url.pathname}: ${timedOut ? 'timed out' : 'network error'}`);
+        const error = new FhirError(
+          timedOut ? 'timeout' : 'network',
+          `${method} ${url.pathname}: ${timedOut ? 'timed out' : 'network error'}`,
+        );
         if (attempt < maxRetries) {
           await this.backoff(attempt);
           continue;
@@ -167,19 +170,22 @@ export class FhirClient {
         throw error;
       }
       const correlationId = res.headers.get('fumage-correlation-id') ?? res.headers.get('x-request-id') ?? undefined;
-      let body: unknown;
-      try {
-        const text = await res.text();
-        body = text.trim() === '' ? null : JSON.parse(text);
-      } catch {
-        const error = new FhirError('malformed', `${method} ${url.pathname}: malformed response body`, { status: res.status, ...(correlationId ? { correlationId } : {}) });
+      const parsed = await readJson(res);
+      if (res.ok && parsed === MALFORMED) {
+        // A success we cannot read: the request may or may not have taken effect, so only an
+        // idempotent one is repeated (a guarded PUT that did apply then answers 412).
         if (attempt < maxRetries) {
           await this.backoff(attempt);
           continue;
         }
         this.o.log.warn('fhir.failed', { method, path: url.pathname, kind: 'malformed', status: res.status, correlationId });
-        throw error;
+        throw new FhirError('malformed', `${method} ${url.pathname}: malformed response body`, {
+          status: res.status,
+          ...(correlationId ? { correlationId } : {}),
+        });
       }
+      // An error page that is not JSON (a proxy, a firewall) is still the status it says.
+      const body = parsed === MALFORMED ? null : parsed;
       if (res.ok) return { status: res.status, headers: res.headers, body };
 
       if (res.status === 401 && !refreshedAuth) {
@@ -189,7 +195,12 @@ export class FhirClient {
         continue;
       }
       const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
-      const info = { status: res.status, ...outcomeOf(body), ...(correlationId ? { correlationId } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+      const info = {
+        status: res.status,
+        ...outcomeOf(body),
+        ...(correlationId ? { correlationId } : {}),
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      };
       const transient = res.status === 429 || res.status >= 500;
       const wait = retryAfterMs ?? null;
       if (transient && attempt < maxRetries && (wait === null || wait <= (this.o.maxRetryWaitMs ?? 5_000))) {
@@ -197,7 +208,11 @@ export class FhirClient {
         continue;
       }
       this.o.log.warn('fhir.failed', { method, path: url.pathname, status: res.status, issueCode: info.issueCode, correlationId });
-      throw new FhirError(res.status === 401 || res.status === 403 ? 'auth' : 'http', `${method} ${url.pathname}: HTTP ${res.status}`, info);
+      throw new FhirError(
+        res.status === 401 || res.status === 403 ? 'auth' : 'http',
+        `${method} ${url.pathname}: HTTP ${res.status}`,
+        info,
+      );
     }
   }
 
@@ -207,6 +222,16 @@ export class FhirClient {
   /** Exponential backoff with full jitter. */
   private backoff(attempt: number) {
     return this.sleep(Math.random() * Math.min(2_000, 200 * 2 ** attempt));
+  }
+}
+
+const MALFORMED = Symbol('malformed');
+async function readJson(res: Response): Promise<unknown> {
+  try {
+    const text = await res.text();
+    return text.trim() === '' ? null : (JSON.parse(text) as unknown);
+  } catch {
+    return MALFORMED;
   }
 }
 
@@ -229,6 +254,8 @@ function rejectOutcomeBody(body: unknown) {
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
   if (/^\d+$/.test(value.trim())) return Number(value) * 1000;
+  // Only an HTTP-date (IMF-fixdate): V8's Date.parse accepts far too much ('1.5', 'tomorrow 12').
+  if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(value.trim())) return undefined;
   const at = Date.parse(value);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }

@@ -40,8 +40,9 @@ export class TokenError extends Error {
 export function isTransient(err: unknown): boolean {
   if (err instanceof TokenError) return err.kind === 'unreachable' || err.kind === 'server';
   if (!(err instanceof FhirError)) return false;
-  if (err.kind === 'network' || err.kind === 'timeout' || err.kind === 'malformed') return true;
   const s = err.status ?? 0;
+  if (err.kind === 'malformed') return !(s >= 400 && s < 500); // an unreadable refusal is still a refusal
+  if (err.kind === 'network' || err.kind === 'timeout') return true;
   return err.kind === 'http' && (s === 408 || s === 429 || s >= 500);
 }
 
@@ -57,7 +58,8 @@ export function outcomeOf(body: unknown): Pick<FhirErrorInfo, 'issueCode' | 'tex
 
 /** Connection health as staff see it. */
 export function healthStateOf(err: unknown): 'auth_failed' | 'forbidden' | 'unreachable' | 'not_configured' {
-  if (err instanceof TokenError) return err.kind === 'not_provisioned' ? 'not_configured' : err.kind === 'invalid_client' ? 'auth_failed' : 'unreachable';
+  if (err instanceof TokenError)
+    return err.kind === 'not_provisioned' ? 'not_configured' : err.kind === 'invalid_client' ? 'auth_failed' : 'unreachable';
   if (err instanceof FhirError && err.status === 403) return 'forbidden';
   if (err instanceof FhirError && err.status === 401) return 'auth_failed';
   return 'unreachable';

@@ -7,7 +7,6 @@ import type { Logger } from '../log.js';
 import type { SecretStore } from '../secrets.js';
 import { TokenError } from './errors.js';
 
-
 interface CachedToken {
   accessToken: string;
   /** Epoch ms. */
@@ -105,7 +104,10 @@ export class TokenProvider {
     if (res.status === 400 || res.status === 401 || res.status === 403) {
       const code = safeJson(text)?.['error'];
       this.o.log.warn('token.rejected', { status: res.status, code: typeof code === 'string' ? code : undefined });
-      throw new TokenError('invalid_client', `Token endpoint rejected the client credentials (HTTP ${res.status}${typeof code === 'string' ? `, ${code}` : ''}).`);
+      throw new TokenError(
+        'invalid_client',
+        `Token endpoint rejected the client credentials (HTTP ${res.status}${typeof code === 'string' ? `, ${code}` : ''}).`,
+      );
     }
     if (!res.ok) throw new TokenError('server', `Token endpoint error (HTTP ${res.status}).`);
     const json = safeJson(text);
@@ -133,15 +135,18 @@ export class TokenProvider {
     if (!this.autoRefresh || !this.cached) return;
     const margin = this.o.refreshMarginMs ?? 5 * 60_000;
     const due = Math.max(1000, this.cached.expiresAt - margin - this.now() + 1000);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.refresh().catch((err: Error) => {
-        this.o.log.warn('token.background_refresh_failed', { reason: err.message });
-        // Try again in a minute; the patient path will also try on demand.
-        this.timer = setTimeout(() => this.scheduleRefresh(), 60_000);
-        this.timer.unref();
-      });
-    }, Math.min(due, 2 ** 31 - 1));
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        this.refresh().catch((err: Error) => {
+          this.o.log.warn('token.background_refresh_failed', { reason: err.message });
+          // Try again in a minute; the patient path will also try on demand.
+          this.timer = setTimeout(() => this.scheduleRefresh(), 60_000);
+          this.timer.unref();
+        });
+      },
+      Math.min(due, 2 ** 31 - 1),
+    );
     this.timer.unref();
   }
 

@@ -133,10 +133,19 @@ describe('opaque keys and sessions (CheckInRequest, SessionRequest)', () => {
 });
 
 describe('responses', () => {
-  const view = { key: 'apptKEY_0001', start: '2026-06-15T14:00:00.000Z', clinician: 'Dr. Rivera', location: 'Main clinic', state: 'too_early', opensAt: '2026-06-15T13:00:00.000Z' };
+  const view = {
+    key: 'apptKEY_0001',
+    start: '2026-06-15T14:00:00.000Z',
+    clinician: 'Dr. Rivera',
+    location: 'Main clinic',
+    state: 'too_early',
+    opensAt: '2026-06-15T13:00:00.000Z',
+  };
 
   it('IdentifyResponse accepts each outcome and rejects mismatched shapes', () => {
-    expect(IdentifyResponse.safeParse({ outcome: 'found', session: 'sessAAAA1234', greetingName: 'Amara O.', appointments: [view] }).success).toBe(true);
+    expect(
+      IdentifyResponse.safeParse({ outcome: 'found', session: 'sessAAAA1234', greetingName: 'Amara O.', appointments: [view] }).success,
+    ).toBe(true);
     expect(IdentifyResponse.safeParse({ outcome: 'need_first_name' }).success).toBe(true);
     expect(IdentifyResponse.safeParse({ outcome: 'not_found', attemptsLeft: 2 }).success).toBe(true);
     expect(IdentifyResponse.safeParse({ outcome: 'cooldown', until: '2026-06-15T14:02:00.000Z' }).success).toBe(true);
@@ -145,9 +154,16 @@ describe('responses', () => {
     expect(IdentifyResponse.safeParse({ outcome: 'cooldown' }).success).toBe(false);
     expect(IdentifyResponse.safeParse({ outcome: 'error' }).success).toBe(false);
     expect(
-      IdentifyResponse.safeParse({ outcome: 'found', session: 'sessAAAA1234', greetingName: 'Amara O.', appointments: Array.from({ length: 21 }, () => view) }).success,
+      IdentifyResponse.safeParse({
+        outcome: 'found',
+        session: 'sessAAAA1234',
+        greetingName: 'Amara O.',
+        appointments: Array.from({ length: 21 }, () => view),
+      }).success,
     ).toBe(false);
-    expect(IdentifyResponse.safeParse({ outcome: 'found', session: 'sessAAAA1234', greetingName: 'x'.repeat(81), appointments: [] }).success).toBe(false);
+    expect(
+      IdentifyResponse.safeParse({ outcome: 'found', session: 'sessAAAA1234', greetingName: 'x'.repeat(81), appointments: [] }).success,
+    ).toBe(false);
   });
 
   it('AppointmentView strips fields beyond the minimum PHI', () => {
@@ -155,7 +171,9 @@ describe('responses', () => {
   });
 
   it('CheckInResponse only knows the declared outcomes', () => {
-    expect(CheckInResponse.safeParse({ results: [{ key: 'apptKEY_0001', outcome: 'recorded_offline', opensAt: null }] }).success).toBe(true);
+    expect(CheckInResponse.safeParse({ results: [{ key: 'apptKEY_0001', outcome: 'recorded_offline', opensAt: null }] }).success).toBe(
+      true,
+    );
     expect(CheckInResponse.safeParse({ results: [{ key: 'apptKEY_0001', outcome: 'success', opensAt: null }] }).success).toBe(false);
   });
 
@@ -195,9 +213,12 @@ describe('channels', () => {
     expect(isChannel(c)).toBe(true);
   });
 
-  it.each([['__proto__'], ['constructor'], ['toString'], ['hasOwnProperty'], [''], ['kiosk:Info'], [1], [null], [undefined], [{}]])('isChannel(%j) is false', (c) => {
-    expect(isChannel(c)).toBe(false);
-  });
+  it.each([['__proto__'], ['constructor'], ['toString'], ['hasOwnProperty'], [''], ['kiosk:Info'], [1], [null], [undefined], [{}]])(
+    'isChannel(%j) is false',
+    (c) => {
+      expect(isChannel(c)).toBe(false);
+    },
+  );
 
   it('the empty requests refuse extra keys', () => {
     expect(contract['kiosk:info'].request.safeParse({}).success).toBe(true);

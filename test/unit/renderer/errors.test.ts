@@ -3,7 +3,15 @@ import { errorAction, toErrorCode } from '../../../renderer/errors.js';
 import { en } from '../../../renderer/i18n/en.js';
 import { es } from '../../../renderer/i18n/es.js';
 
-const CODES = ['invalid_request', 'unknown_channel', 'forbidden_sender', 'not_configured', 'session_expired', 'unavailable', 'internal'] as const;
+const CODES = [
+  'invalid_request',
+  'unknown_channel',
+  'forbidden_sender',
+  'not_configured',
+  'session_expired',
+  'unavailable',
+  'internal',
+] as const;
 
 describe('error codes', () => {
   it('maps every contract code to an action and to words in both languages', () => {

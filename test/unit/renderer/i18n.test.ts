@@ -50,7 +50,8 @@ describe('dictionaries', () => {
 
   it('keep function parameters in the output', () => {
     for (const dict of [enLeaves, esLeaves])
-      for (const [k, v] of dict) if (typeof v === 'function' && v.length > 0 && k !== 'secondsLeft') expect(String(sample(v)), k).toContain('Q9');
+      for (const [k, v] of dict)
+        if (typeof v === 'function' && v.length > 0 && k !== 'secondsLeft') expect(String(sample(v)), k).toContain('Q9');
   });
 
   it('say "please see the front desk" in every failure message', () => {

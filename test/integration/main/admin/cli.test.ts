@@ -74,7 +74,10 @@ describe('kiosk-admin', () => {
   });
 
   it('an unreachable URL → network exit code', async () => {
-    const file = writeConfig('down.json', { fhir: { baseUrl: 'http://127.0.0.1:9', tokenUrl: 'http://127.0.0.1:9/auth/token/', clientId: 'x' }, clinic: { timezone: 'UTC' } });
+    const file = writeConfig('down.json', {
+      fhir: { baseUrl: 'http://127.0.0.1:9', tokenUrl: 'http://127.0.0.1:9/auth/token/', clientId: 'x' },
+      clinic: { timezone: 'UTC' },
+    });
     expect((await cli(['check', '--config', file])).code).toBe(EXIT.network);
   });
 

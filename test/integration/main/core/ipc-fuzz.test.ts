@@ -11,7 +11,7 @@ import { capturingLog, tenAm } from '../../../support/fixtures.js';
 
 /** Small deterministic PRNG so a failure is reproducible from the seed. */
 function prng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  return () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 }
 
 const NASTY_STRINGS = [
@@ -65,7 +65,10 @@ function generate(rand: () => number, depth = 0): unknown {
     case 8:
       return Array.from({ length: Math.floor(rand() * 30) }, () => generate(rand, depth + 1));
     default:
-      return { session: 'A'.repeat(Math.floor(rand() * 100)), keys: Array.from({ length: Math.floor(rand() * 40) }, () => pick(NASTY_STRINGS)) };
+      return {
+        session: 'A'.repeat(Math.floor(rand() * 100)),
+        keys: Array.from({ length: Math.floor(rand() * 40) }, () => pick(NASTY_STRINGS)),
+      };
   }
 }
 
@@ -100,7 +103,22 @@ describe('IPC fuzzing against the real kiosk handlers', () => {
   });
 
   it('unknown and hostile channel names get unknown_channel', async () => {
-    for (const channel of ['kiosk:exec', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '', 'patient:identify ', 'PATIENT:IDENTIFY', 42, null, undefined, {}, ['kiosk:info'], Symbol.iterator.toString()]) {
+    for (const channel of [
+      'kiosk:exec',
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      '',
+      'patient:identify ',
+      'PATIENT:IDENTIFY',
+      42,
+      null,
+      undefined,
+      {},
+      ['kiosk:info'],
+      Symbol.iterator.toString(),
+    ]) {
       expect(await dispatch(channel, {}, sender)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     }
   });
@@ -118,7 +136,10 @@ describe('IPC fuzzing against the real kiosk handlers', () => {
     if (!id.ok || (id.value as { outcome: string }).outcome !== 'found') throw new Error('identify failed');
     const session = (id.value as { session: string }).session;
     demo.server.resetRequests();
-    expect(await dispatch('patient:checkIn', { session, keys: ['forgedkey1234'] }, sender)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await dispatch('patient:checkIn', { session, keys: ['forgedkey1234'] }, sender)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
     expect(demo.server.requests.filter((r) => r.method === 'PUT')).toHaveLength(0);
     await dispatch('patient:endSession', { session }, sender);
   });

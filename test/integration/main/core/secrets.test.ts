@@ -54,7 +54,9 @@ describe('OS keychain via keytar (real gnome-keyring)', () => {
     // Each run is a separate Node process: only the keychain carries the token between them.
     // Async, so this process's demo server keeps answering while the child runs.
     const runProcess = async () =>
-      (await run('npx', ['tsx', 'test/support/token-process.ts', service, server.tokenUrl, server.clientId], { encoding: 'utf8' })).stdout.trim();
+      (
+        await run('npx', ['tsx', 'test/support/token-process.ts', service, server.tokenUrl, server.clientId], { encoding: 'utf8' })
+      ).stdout.trim();
 
     it('first process fetches a token, the second reuses it with zero token requests', async () => {
       server.resetRequests();

@@ -72,19 +72,34 @@ describe('parseConfig, a full valid config', () => {
     expect(parseConfig(structuredClone(full))).toEqual(full);
   });
 
-  it.each(['http://127.0.0.1:8080', 'http://127.0.0.1', 'http://localhost:3000', 'http://[::1]:3000', 'https://fumage-example.canvasmedical.com'])(
-    'accepts base URL %s',
-    (baseUrl) => {
-      expect(parseConfig({ ...LIVE, fhir: { ...LIVE.fhir, baseUrl } }).fhir?.baseUrl).toBe(baseUrl);
-    },
-  );
+  it.each([
+    'http://127.0.0.1:8080',
+    'http://127.0.0.1',
+    'http://localhost:3000',
+    'http://[::1]:3000',
+    'https://fumage-example.canvasmedical.com',
+  ])('accepts base URL %s', (baseUrl) => {
+    expect(parseConfig({ ...LIVE, fhir: { ...LIVE.fhir, baseUrl } }).fhir?.baseUrl).toBe(baseUrl);
+  });
 });
 
 describe('parseConfig errors name the bad key', () => {
   it.each<[string, unknown, RegExp]>([
-    ['http to a remote host', { ...LIVE, fhir: { ...LIVE.fhir, baseUrl: 'http://fumage-example.canvasmedical.com' } }, /fhir\.baseUrl: .*https/],
-    ['http to a host that only starts with localhost', { ...LIVE, fhir: { ...LIVE.fhir, baseUrl: 'http://localhost.evil.example' } }, /fhir\.baseUrl/],
-    ['http to a host that only starts with 127.', { ...LIVE, fhir: { ...LIVE.fhir, baseUrl: 'http://127.0.0.1.evil.example' } }, /fhir\.baseUrl/],
+    [
+      'http to a remote host',
+      { ...LIVE, fhir: { ...LIVE.fhir, baseUrl: 'http://fumage-example.canvasmedical.com' } },
+      /fhir\.baseUrl: .*https/,
+    ],
+    [
+      'http to a host that only starts with localhost',
+      { ...LIVE, fhir: { ...LIVE.fhir, baseUrl: 'http://localhost.evil.example' } },
+      /fhir\.baseUrl/,
+    ],
+    [
+      'http to a host that only starts with 127.',
+      { ...LIVE, fhir: { ...LIVE.fhir, baseUrl: 'http://127.0.0.1.evil.example' } },
+      /fhir\.baseUrl/,
+    ],
     ['ftp URL', { ...LIVE, fhir: { ...LIVE.fhir, baseUrl: 'ftp://fhir.example.org' } }, /fhir\.baseUrl/],
     ['http tokenUrl', { ...LIVE, fhir: { ...LIVE.fhir, tokenUrl: 'http://auth.example.org/token' } }, /fhir\.tokenUrl/],
     ['bad time zone', { clinic: { timezone: 'Mars/Olympus_Mons' } }, /clinic\.timezone: .*IANA/],
@@ -121,8 +136,8 @@ describe('parseConfig errors name the bad key', () => {
     expect(msg).toMatch(/checkIn\.targetStatus/);
   });
 
-  // BUG (config.ts ServerUrl refine): `new URL(s)` runs even after `.url()` failed and throws a bare TypeError.
-  it.fails('a base URL that is not a URL at all is a ConfigError naming fhir.baseUrl', () => {
+  // Regression (config.ts ServerUrl refine, fixed): `new URL(s)` runs even after `.url()` failed and throws a bare TypeError.
+  it('a base URL that is not a URL at all is a ConfigError naming fhir.baseUrl', () => {
     expect(configError({ ...LIVE, fhir: { ...LIVE.fhir, baseUrl: 'fumage-example.canvasmedical.com' } }).message).toMatch(/fhir\.baseUrl/);
   });
 });
@@ -204,10 +219,20 @@ describe('resolveFhirConfig', () => {
 describe('configPath', () => {
   const userData = path.resolve('/var/lib/kiosk-user');
   it.each<[string, string[], NodeJS.ProcessEnv, string]>([
-    ['--config wins over KIOSK_CONFIG', ['electron', '.', '--config', '/etc/kiosk/a.json'], { KIOSK_CONFIG: '/etc/kiosk/b.json' }, path.resolve('/etc/kiosk/a.json')],
+    [
+      '--config wins over KIOSK_CONFIG',
+      ['electron', '.', '--config', '/etc/kiosk/a.json'],
+      { KIOSK_CONFIG: '/etc/kiosk/b.json' },
+      path.resolve('/etc/kiosk/a.json'),
+    ],
     ['KIOSK_CONFIG when no --config', ['electron', '.'], { KIOSK_CONFIG: '/etc/kiosk/b.json' }, path.resolve('/etc/kiosk/b.json')],
     ['userData/config.json otherwise', ['electron', '.'], {}, path.join(userData, 'config.json')],
-    ['--config with no value falls through', ['electron', '.', '--config'], { KIOSK_CONFIG: '/etc/kiosk/b.json' }, path.resolve('/etc/kiosk/b.json')],
+    [
+      '--config with no value falls through',
+      ['electron', '.', '--config'],
+      { KIOSK_CONFIG: '/etc/kiosk/b.json' },
+      path.resolve('/etc/kiosk/b.json'),
+    ],
     ['relative paths are resolved', ['electron', '--config', 'conf/kiosk.json'], {}, path.resolve('conf/kiosk.json')],
   ])('%s', (_label, argv, env, expected) => {
     expect(configPath(argv, env, userData)).toBe(expected);

@@ -81,7 +81,9 @@ const CASES: Record<Channel, { request: unknown; response: unknown; invalid: unk
 type FakeHandlers = Record<Channel, Mock<(request: unknown) => Promise<unknown>>>;
 
 function setup(opts: { trusted?: boolean } = {}) {
-  const handlers = Object.fromEntries(channels.map((c) => [c, vi.fn(async (_r: unknown) => structuredClone(CASES[c].response))])) as FakeHandlers;
+  const handlers = Object.fromEntries(
+    channels.map((c) => [c, vi.fn(async (_r: unknown) => structuredClone(CASES[c].response))]),
+  ) as FakeHandlers;
   const sink = memorySink();
   const log = createLogger([sink], { minLevel: 'debug' });
   const isTrusted = vi.fn((_s: SenderInfo) => opts.trusted ?? true);
@@ -108,12 +110,15 @@ describe.each(channels)('channel %s', (channel) => {
     for (const other of channels.filter((o) => o !== channel)) expect(handlers[other]).not.toHaveBeenCalled();
   });
 
-  it.each(c.invalid.map((p) => [JSON.stringify(p) ?? String(p), p]))('invalid payload %s → invalid_request, handler not called', async (_label, payload) => {
-    const { dispatch, handlers } = setup();
-    const res = await dispatch(channel, payload, SENDER);
-    expect(res).toEqual({ ok: false, error: { code: 'invalid_request', message: expect.any(String) } });
-    expect(handlers[channel]).not.toHaveBeenCalled();
-  });
+  it.each(c.invalid.map((p) => [JSON.stringify(p) ?? String(p), p]))(
+    'invalid payload %s → invalid_request, handler not called',
+    async (_label, payload) => {
+      const { dispatch, handlers } = setup();
+      const res = await dispatch(channel, payload, SENDER);
+      expect(res).toEqual({ ok: false, error: { code: 'invalid_request', message: expect.any(String) } });
+      expect(handlers[channel]).not.toHaveBeenCalled();
+    },
+  );
 
   it('an untrusted sender → forbidden_sender, handler not called', async () => {
     const { dispatch, handlers } = setup({ trusted: false });
@@ -237,7 +242,9 @@ describe('responses are stripped to the contract (privacy)', () => {
       greetingName: 'María G.',
       patientId: 'Patient/pat-synthetic-1',
       familyName: 'García-López',
-      appointments: [{ ...VIEW, birthDate: '1980-02-29', patient: { reference: 'Patient/pat-synthetic-1' }, reasonCode: 'Synthetic reason' }],
+      appointments: [
+        { ...VIEW, birthDate: '1980-02-29', patient: { reference: 'Patient/pat-synthetic-1' }, reasonCode: 'Synthetic reason' },
+      ],
     });
     const res = await dispatch('patient:identify', CASES['patient:identify'].request, SENDER);
     expect(res).toEqual({ ok: true, value: CASES['patient:identify'].response });
@@ -258,7 +265,10 @@ describe('responses are stripped to the contract (privacy)', () => {
 
   it('check-in results are stripped too', async () => {
     const { dispatch, handlers } = setup();
-    handlers['patient:checkIn'].mockResolvedValueOnce({ results: [{ key: KEY, outcome: 'failed', opensAt: null, httpStatus: 422, detail: 'server text' }], patientId: 'p' });
+    handlers['patient:checkIn'].mockResolvedValueOnce({
+      results: [{ key: KEY, outcome: 'failed', opensAt: null, httpStatus: 422, detail: 'server text' }],
+      patientId: 'p',
+    });
     expect(await dispatch('patient:checkIn', CASES['patient:checkIn'].request, SENDER)).toEqual({
       ok: true,
       value: { results: [{ key: KEY, outcome: 'failed', opensAt: null }] },

@@ -94,15 +94,15 @@ describe('redaction of sensitive keys', () => {
     expect(parsed).toMatchObject({ appointmentId: 'appt-1', status: 503, correlationId: 'corr-9', method: 'PUT', ok: false, ms: 12.5 });
   });
 
-  // BUG (log.ts redact): past depth 4 an object is returned as is, so its keys are never checked.
-  it.fails('masks sensitive keys however deep they are nested', () => {
+  // Regression (log.ts redact, fixed): past depth 4 an object is returned as is, so its keys are never checked.
+  it('masks sensitive keys however deep they are nested', () => {
     const { line } = logged({ a: { b: { c: { d: { e: { token: 'SYNTHETIC-TOKEN-9', familyName: 'Okafor' } } } } } });
     expect(line).not.toContain('SYNTHETIC-TOKEN-9');
     expect(line).not.toContain('Okafor');
   });
 
-  // BUG (log.ts redact, same root cause): the raw cyclic object reaches JSON.stringify, which throws.
-  it.fails('never throws on a circular structure', () => {
+  // Regression (log.ts redact, same root cause, fixed): the raw cyclic object reaches JSON.stringify, which throws.
+  it('never throws on a circular structure', () => {
     const loop: Record<string, unknown> = { id: 'x' };
     loop['self'] = loop;
     const sink = memorySink();
@@ -217,7 +217,14 @@ describe('dailyFileSink', () => {
     sink.write('today');
     // cutoff is 2026-06-12: older days go, the cutoff day and later stay.
     expect(readdirSync(dir).sort()).toEqual(
-      ['audit-2026-06-01.jsonl', 'kiosk-2026-06-01.jsonl.bak', 'kiosk-2026-06-12.jsonl', 'kiosk-2026-06-14.jsonl', 'kiosk-2026-06-15.jsonl', 'notes.txt'].sort(),
+      [
+        'audit-2026-06-01.jsonl',
+        'kiosk-2026-06-01.jsonl.bak',
+        'kiosk-2026-06-12.jsonl',
+        'kiosk-2026-06-14.jsonl',
+        'kiosk-2026-06-15.jsonl',
+        'notes.txt',
+      ].sort(),
     );
     now = new Date('2026-06-16T08:00:00.000Z');
     sink.write('tomorrow');

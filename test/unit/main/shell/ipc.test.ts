@@ -1,7 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
+
+// ipc.ts imports Electron's ipcMain for the production wiring; the binary is not installed here.
+const electronIpcMain = vi.hoisted(() => ({ handle: vi.fn(), removeHandler: vi.fn() }));
+vi.mock('electron', () => ({ ipcMain: electronIpcMain }));
+
 import { channels } from '../../../../preload/contract.js';
 import type { Handlers } from '../../../../main/core/ipc-router.js';
-import { createShellDispatch, isTrustedAppSender, registerIpc, senderInfoOf, type InvokeEventLike } from '../../../../main/shell/ipc.js';
+import {
+  createShellDispatch,
+  isTrustedAppSender,
+  registerElectronIpc,
+  registerIpc,
+  senderInfoOf,
+  type InvokeEventLike,
+} from '../../../../main/shell/ipc.js';
 import { capturingLogger } from './fakes.js';
 
 type Listener = (event: InvokeEventLike, payload: unknown) => unknown;
@@ -58,7 +70,10 @@ describe('registerIpc', () => {
   it('passes a valid payload from our window to the handler', async () => {
     const { ipcMain, handlers } = setup();
     const payload = { familyName: "O'Brien", birthDate: '1980-02-29' };
-    await expect(ipcMain.invoke('patient:identify', fromOurWindow, payload)).resolves.toEqual({ ok: true, value: { outcome: 'need_first_name' } });
+    await expect(ipcMain.invoke('patient:identify', fromOurWindow, payload)).resolves.toEqual({
+      ok: true,
+      value: { outcome: 'need_first_name' },
+    });
     expect(handlers['patient:identify']).toHaveBeenCalledWith(payload);
     await expect(ipcMain.invoke('kiosk:health', fromOurWindow, {})).resolves.toEqual({ ok: true, value: { state: 'ok', checkedAt: null } });
   });
@@ -98,7 +113,17 @@ describe('registerIpc', () => {
   it('stops trusting a window once its id is removed (window closed)', async () => {
     const { ipcMain, trustedIds } = setup();
     trustedIds.delete(OUR_ID);
-    await expect(ipcMain.invoke('kiosk:health', fromOurWindow, {})).resolves.toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+    await expect(ipcMain.invoke('kiosk:health', fromOurWindow, {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden_sender' },
+    });
+  });
+});
+
+describe('registerElectronIpc', () => {
+  it("registers the declared channels on Electron's ipcMain", () => {
+    registerElectronIpc(vi.fn());
+    expect(electronIpcMain.handle.mock.calls.map((c) => c[0]).sort()).toEqual([...channels].sort());
   });
 });
 

@@ -19,11 +19,18 @@ describe('originOf', () => {
     expect(isAppUrl(url)).toBe(false);
   });
 
-  it.each(['app://user@kiosk/', 'app://kiosk:443/', 'app://user:pw@kiosk/', 'data:text/html,<p>x', 'about:blank', 'javascript:alert(1)', 'app:kiosk', '', 'not a url'])(
-    '%s has no comparable origin',
-    (url) => {
-      expect(originOf(url)).toBeNull();
-      expect(isAppUrl(url)).toBe(false);
-    },
-  );
+  it.each([
+    'app://user@kiosk/',
+    'app://kiosk:443/',
+    'app://user:pw@kiosk/',
+    'data:text/html,<p>x',
+    'about:blank',
+    'javascript:alert(1)',
+    'app:kiosk',
+    '',
+    'not a url',
+  ])('%s has no comparable origin', (url) => {
+    expect(originOf(url)).toBeNull();
+    expect(isAppUrl(url)).toBe(false);
+  });
 });

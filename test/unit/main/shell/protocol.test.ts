@@ -94,7 +94,13 @@ describe('handleAppProtocol', () => {
   it('registers the scheme as a standard, secure origin without extra powers', () => {
     expect(APP_SCHEME_PRIVILEGES).toEqual({
       scheme: 'app',
-      privileges: expect.objectContaining({ standard: true, secure: true, bypassCSP: false, supportFetchAPI: false, allowServiceWorkers: false }),
+      privileges: expect.objectContaining({
+        standard: true,
+        secure: true,
+        bypassCSP: false,
+        supportFetchAPI: false,
+        allowServiceWorkers: false,
+      }),
     });
   });
 });

@@ -44,12 +44,15 @@ function hardened(allowDevtools: boolean) {
 }
 
 describe('hardenSession', () => {
-  it.each(['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'fullscreen', 'unknown'])('denies the %s permission request', (permission) => {
-    const { session } = hardened(false);
-    const cb = vi.fn();
-    session.requestHandler!({}, permission, cb);
-    expect(cb).toHaveBeenCalledExactlyOnceWith(false);
-  });
+  it.each(['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'fullscreen', 'unknown'])(
+    'denies the %s permission request',
+    (permission) => {
+      const { session } = hardened(false);
+      const cb = vi.fn();
+      session.requestHandler!({}, permission, cb);
+      expect(cb).toHaveBeenCalledExactlyOnceWith(false);
+    },
+  );
 
   it('denies every permission check and device permission', () => {
     const { session } = hardened(false);
@@ -169,7 +172,16 @@ describe('hardenWebContents', () => {
   });
 });
 
-const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({ type: 'keyDown', key: k, code: '', control: false, meta: false, alt: false, shift: false, ...mods });
+const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({
+  type: 'keyDown',
+  key: k,
+  code: '',
+  control: false,
+  meta: false,
+  alt: false,
+  shift: false,
+  ...mods,
+});
 const ctrl = { control: true };
 const cmd = { meta: true };
 

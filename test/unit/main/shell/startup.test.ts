@@ -24,7 +24,12 @@ describe('resolveSecrets', () => {
 
   it('a packaged build ignores the demo secret variable', async () => {
     const open = vi.fn(async () => keychain);
-    const r = await resolveSecrets({ packaged: true, env: { [DEMO_SECRET_ENV]: 'demo-secret-123' }, log: capturingLogger().log, openKeychain: open });
+    const r = await resolveSecrets({
+      packaged: true,
+      env: { [DEMO_SECRET_ENV]: 'demo-secret-123' },
+      log: capturingLogger().log,
+      openKeychain: open,
+    });
     expect(r).toEqual({ secrets: keychain, mode: 'live' });
   });
 

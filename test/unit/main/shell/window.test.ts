@@ -28,7 +28,15 @@ describe('windowOptions', () => {
   });
 
   it('is a frameless full-screen kiosk window, shown only when ready', () => {
-    expect(kiosk).toMatchObject({ kiosk: true, fullscreen: true, frame: false, show: false, resizable: false, movable: false, minimizable: false });
+    expect(kiosk).toMatchObject({
+      kiosk: true,
+      fullscreen: true,
+      frame: false,
+      show: false,
+      resizable: false,
+      movable: false,
+      minimizable: false,
+    });
     expect(kiosk.backgroundColor).toMatch(/^#[0-9a-f]{6}$/i);
   });
 

@@ -87,7 +87,7 @@ describe('check-in failure matrix (canvas profile)', () => {
       // Route only the PUT to a broken destination: a real DNS / TLS / refused failure.
       const base = new URL(server.baseUrl);
       const realFetch = globalThis.fetch;
-      globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+      globalThis.fetch = ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
         const url = new URL(String(input));
         if (init?.method === 'PUT' && url.origin === base.origin) return realFetch(new URL(url.pathname, target), init);
         return realFetch(input, init);
@@ -151,7 +151,11 @@ describe('check-in failure matrix (canvas profile)', () => {
   it('appointments of the wrong shape (no start, no participants) are skipped, not crashed on', async () => {
     const core = await coreFor(server, { now: tenAm });
     const booking = await bookPatient(server, soon());
-    await server.repo.createResource<Appointment>({ resourceType: 'Appointment', status: 'booked', participant: [{ actor: { reference: `Patient/${booking.patientId}` }, status: 'accepted' }] });
+    await server.repo.createResource<Appointment>({
+      resourceType: 'Appointment',
+      status: 'booked',
+      participant: [{ actor: { reference: `Patient/${booking.patientId}` }, status: 'accepted' }],
+    });
     const r = await core.service.identify({ familyName: booking.family, birthDate: booking.birthDate });
     expect(r.outcome === 'found' && r.appointments.map((a) => a.state)).toEqual(['open']);
   });

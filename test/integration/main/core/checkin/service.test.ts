@@ -41,12 +41,14 @@ for (const profile of ['canvas', 'r4'] as const) {
       const { service } = await coreFor(server, { now: tenAm });
       const { birthDate, sameFamily } = server.scenarios!.sharedBirthDate;
       expect((await service.identify({ familyName: sameFamily[0].family, birthDate })).outcome).toBe('need_first_name');
-      const r = found(await service.identify({ familyName: sameFamily[0].family, birthDate, givenName: sameFamily[1].given.toUpperCase() }));
+      const r = found(
+        await service.identify({ familyName: sameFamily[0].family, birthDate, givenName: sameFamily[1].given.toUpperCase() }),
+      );
       expect(r.greetingName.startsWith(sameFamily[1].given.split(' ')[0]!)).toBe(true);
       expect((await service.identify({ familyName: sameFamily[0].family, birthDate, givenName: 'Zebedee' })).outcome).toBe('not_found');
     });
 
-    it('returns only today\'s appointments in the clinic zone, each with its check-in state and display names', async () => {
+    it("returns only today's appointments in the clinic zone, each with its check-in state and display names", async () => {
       const { service } = await coreFor(server, { now: tenAm });
       const s = server.scenarios!;
       const open = found(await service.identify({ familyName: s.openNow.family, birthDate: s.openNow.birthDate }));
@@ -71,12 +73,19 @@ for (const profile of ['canvas', 'r4'] as const) {
     it('an inactive patient is not found; three failures in a row start a cooldown', async () => {
       const { service, auditEntries } = await coreFor(server, { now: tenAm });
       const s = server.scenarios!;
-      expect(await service.identify({ familyName: s.inactive.family, birthDate: s.inactive.birthDate })).toEqual({ outcome: 'not_found', attemptsLeft: 2 });
+      expect(await service.identify({ familyName: s.inactive.family, birthDate: s.inactive.birthDate })).toEqual({
+        outcome: 'not_found',
+        attemptsLeft: 2,
+      });
       expect(await service.identify({ familyName: 'Nobody', birthDate: '1990-01-01' })).toEqual({ outcome: 'not_found', attemptsLeft: 1 });
       expect((await service.identify({ familyName: 'Nobody', birthDate: '1990-01-02' })).outcome).toBe('cooldown');
       // Even a correct identification waits out the cooldown.
       expect((await service.identify({ familyName: s.openNow.family, birthDate: s.openNow.birthDate })).outcome).toBe('cooldown');
-      expect(auditEntries().filter((e) => e['event'] === 'identify').map((e) => e['outcome'])).toEqual(['not_found', 'not_found', 'cooldown']);
+      expect(
+        auditEntries()
+          .filter((e) => e['event'] === 'identify')
+          .map((e) => e['outcome']),
+      ).toEqual(['not_found', 'not_found', 'cooldown']);
     });
 
     it('identification is two requests; check-in is one guarded PUT; a second tap writes nothing', async () => {
@@ -89,7 +98,11 @@ for (const profile of ['canvas', 'r4'] as const) {
       server.resetRequests();
       const r = found(await service.identify({ familyName: s.hyphenSpace.family, birthDate: s.hyphenSpace.birthDate }));
       const fhirCalls = () => server.requests.filter((q) => !q.tokenRequest);
-      expect(fhirCalls().map((q) => `${q.method} ${q.path}`).filter((c) => !c.includes('Practitioner'))).toEqual(['GET /Patient', 'GET /Appointment']);
+      expect(
+        fhirCalls()
+          .map((q) => `${q.method} ${q.path}`)
+          .filter((c) => !c.includes('Practitioner')),
+      ).toEqual(['GET /Patient', 'GET /Appointment']);
       const key = r.appointments.find((a) => a.state === 'open')!.key;
       server.resetRequests();
       expect((await service.checkIn(r.session, [key])).results[0]!.outcome).toBe('checked_in');
@@ -104,7 +117,10 @@ for (const profile of ['canvas', 'r4'] as const) {
       const { service } = await coreFor(server, { now: tenAm });
       const s = server.scenarios!;
       const r = found(await service.identify({ familyName: s.twoToday.family, birthDate: s.twoToday.birthDate }));
-      const res = await service.checkIn(r.session, r.appointments.map((a) => a.key));
+      const res = await service.checkIn(
+        r.session,
+        r.appointments.map((a) => a.key),
+      );
       expect(res.results.map((x) => x.outcome)).toEqual(['checked_in', 'checked_in']);
       for (const id of s.twoToday.appointmentIds) expect(await statusOf(server, id)).toBe('checked-in');
     });
@@ -117,7 +133,10 @@ for (const profile of ['canvas', 'r4'] as const) {
       const rb = found(await b.service.identify({ familyName: s.family, birthDate: s.birthDate }));
       await nextSecond(); // If-Unmodified-Since has one-second resolution
       server.resetRequests();
-      const [xa, xb] = await Promise.all([a.service.checkIn(ra.session, [ra.appointments[0]!.key]), b.service.checkIn(rb.session, [rb.appointments[0]!.key])]);
+      const [xa, xb] = await Promise.all([
+        a.service.checkIn(ra.session, [ra.appointments[0]!.key]),
+        b.service.checkIn(rb.session, [rb.appointments[0]!.key]),
+      ]);
       const outcomes = [xa.results[0]!.outcome, xb.results[0]!.outcome].sort();
       expect(outcomes).toEqual(['already_checked_in', 'checked_in']);
       expect(server.requests.filter((q) => q.method === 'PUT' && q.status === 200)).toHaveLength(1);

@@ -15,7 +15,12 @@ function recordingClient(server: DemoServer, opts: { timeoutMs?: number; maxRetr
     return fetch(input, init);
   };
   const { log, lines } = capturingLog();
-  const tokens = new TokenProvider({ tokenUrl: server.tokenUrl, clientId: server.clientId, secrets: memorySecretStore({ 'fhir-client-secret': server.clientSecret }), log });
+  const tokens = new TokenProvider({
+    tokenUrl: server.tokenUrl,
+    clientId: server.clientId,
+    secrets: memorySecretStore({ 'fhir-client-secret': server.clientSecret }),
+    log,
+  });
   const fhir = new FhirClient({
     baseUrl: server.baseUrl,
     profile: server.profile,
@@ -97,7 +102,12 @@ for (const profile of ['canvas', 'r4'] as const) {
     it('429 with Retry-After is honoured and retried; a long Retry-After fails fast with the wait', async () => {
       const waits: number[] = [];
       const { log } = capturingLog();
-      const tokens = new TokenProvider({ tokenUrl: server.tokenUrl, clientId: server.clientId, secrets: memorySecretStore({ 'fhir-client-secret': server.clientSecret }), log });
+      const tokens = new TokenProvider({
+        tokenUrl: server.tokenUrl,
+        clientId: server.clientId,
+        secrets: memorySecretStore({ 'fhir-client-secret': server.clientSecret }),
+        log,
+      });
       const fhir = new FhirClient({ baseUrl: server.baseUrl, profile, tokens, log, sleep: async (ms) => void waits.push(ms) });
       server.faults.add({ path: /^\/Appointment/, kind: 'status', status: 429, retryAfterSeconds: 2 });
       await fhir.read('Appointment', todayAppointment());
@@ -135,7 +145,9 @@ for (const profile of ['canvas', 'r4'] as const) {
       await expect(fhir.read('Appointment', todayAppointment())).resolves.toBeTruthy();
       server.faults.add({ method: 'POST', path: '/Appointment', kind: 'reset' });
       const before = sent.filter((s) => s.method === 'POST').length;
-      await expect(fhir.create({ resourceType: 'Appointment', status: 'proposed', participant: [] } as Appointment)).rejects.toMatchObject({ kind: 'network' });
+      await expect(fhir.create({ resourceType: 'Appointment', status: 'proposed', participant: [] } as Appointment)).rejects.toMatchObject({
+        kind: 'network',
+      });
       expect(sent.filter((s) => s.method === 'POST').length - before).toBe(1);
     });
 

@@ -44,7 +44,13 @@ describe('TokenProvider against the demo server', () => {
   it('refreshes ahead of expiry: a token inside the margin is replaced', async () => {
     let now = Date.now();
     const secrets = memorySecretStore({ 'fhir-client-secret': server.clientSecret });
-    const tokens = new TokenProvider({ tokenUrl: server.tokenUrl, clientId: server.clientId, secrets, log: capturingLog().log, now: () => now });
+    const tokens = new TokenProvider({
+      tokenUrl: server.tokenUrl,
+      clientId: server.clientId,
+      secrets,
+      log: capturingLog().log,
+      now: () => now,
+    });
     const a = await tokens.getToken();
     now += 36_000_000 - 4 * 60_000; // 4 minutes before expiry, inside the 5-minute margin
     const b = await tokens.getToken();
@@ -52,11 +58,26 @@ describe('TokenProvider against the demo server', () => {
   });
 
   it('bad client secret → TokenError invalid_client; missing secret → not_provisioned; wrong URL → unreachable', async () => {
-    const bad = new TokenProvider({ tokenUrl: server.tokenUrl, clientId: server.clientId, secrets: memorySecretStore({ 'fhir-client-secret': 'wrong-secret' }), log: capturingLog().log });
+    const bad = new TokenProvider({
+      tokenUrl: server.tokenUrl,
+      clientId: server.clientId,
+      secrets: memorySecretStore({ 'fhir-client-secret': 'wrong-secret' }),
+      log: capturingLog().log,
+    });
     await expect(bad.getToken()).rejects.toMatchObject({ name: 'TokenError', kind: 'invalid_client' });
-    const none = new TokenProvider({ tokenUrl: server.tokenUrl, clientId: server.clientId, secrets: memorySecretStore(), log: capturingLog().log });
+    const none = new TokenProvider({
+      tokenUrl: server.tokenUrl,
+      clientId: server.clientId,
+      secrets: memorySecretStore(),
+      log: capturingLog().log,
+    });
     await expect(none.getToken()).rejects.toMatchObject({ kind: 'not_provisioned' });
-    const gone = new TokenProvider({ tokenUrl: 'http://127.0.0.1:9/auth/token/', clientId: 'x', secrets: memorySecretStore({ 'fhir-client-secret': 'whatever-secret' }), log: capturingLog().log });
+    const gone = new TokenProvider({
+      tokenUrl: 'http://127.0.0.1:9/auth/token/',
+      clientId: 'x',
+      secrets: memorySecretStore({ 'fhir-client-secret': 'whatever-secret' }),
+      log: capturingLog().log,
+    });
     await expect(gone.getToken()).rejects.toBeInstanceOf(TokenError);
     await expect(gone.getToken()).rejects.toMatchObject({ kind: 'unreachable' });
   });

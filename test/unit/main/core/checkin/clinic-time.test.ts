@@ -102,10 +102,15 @@ describe('isOnClinicToday', () => {
     expect(isOnClinicToday(start, at(now), zone)).toBe(expected);
   });
 
-  it.each([undefined, '', 'not a date', '2026-13-01T10:00:00Z', '2026-02-30T10:00:00Z', '2026-06-15T25:00:00Z', 'Mon, 15 Jun 2026 13:00:00 GMT'])(
-    'invalid start %j → false',
-    (start) => {
-      expect(isOnClinicToday(start, at('2026-06-15T15:00:00Z'), NY)).toBe(false);
-    },
-  );
+  it.each([
+    undefined,
+    '',
+    'not a date',
+    '2026-13-01T10:00:00Z',
+    '2026-02-30T10:00:00Z',
+    '2026-06-15T25:00:00Z',
+    'Mon, 15 Jun 2026 13:00:00 GMT',
+  ])('invalid start %j → false', (start) => {
+    expect(isOnClinicToday(start, at('2026-06-15T15:00:00Z'), NY)).toBe(false);
+  });
 });

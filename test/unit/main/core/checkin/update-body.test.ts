@@ -32,7 +32,10 @@ function canvasRead(): Appointment {
     ],
     status: 'booked',
     appointmentType: {
-      coding: [{ system: 'http://snomed.info/sct', code: '448337001', display: 'Telemedicine consultation' }, { system: 'INTERNAL', code: 'extra' }],
+      coding: [
+        { system: 'http://snomed.info/sct', code: '448337001', display: 'Telemedicine consultation' },
+        { system: 'INTERNAL', code: 'extra' },
+      ],
       text: 'Telemedicine',
     },
     reasonCode: [{ text: 'Follow-up', coding: [{ system: 'INTERNAL', code: 'fu', display: 'Follow-up', userSelected: true }] }],
@@ -40,7 +43,11 @@ function canvasRead(): Appointment {
     start: '2026-06-15T14:00:00+00:00',
     end: '2026-06-15T14:20:00+00:00',
     participant: [
-      { actor: { reference: 'Practitioner/prac-1', type: 'Practitioner', display: 'Dr. Synthetic' }, status: 'tentative', required: 'required' },
+      {
+        actor: { reference: 'Practitioner/prac-1', type: 'Practitioner', display: 'Dr. Synthetic' },
+        status: 'tentative',
+        required: 'required',
+      },
       { actor: { reference: 'Patient/pat-1', type: 'Patient' }, status: 'accepted', type: [{ text: 'patient' }] },
       { actor: { display: 'A device with no reference' }, status: 'accepted' },
     ],
@@ -110,7 +117,9 @@ describe('statusUpdateBody, canvas profile', () => {
   it('omits actor.type when the read had none', () => {
     const read = canvasRead();
     read.participant = [{ actor: { reference: 'Practitioner/prac-1' }, status: 'needs-action' }];
-    expect(statusUpdateBody(read, 'arrived', 'canvas').participant).toEqual([{ actor: { reference: 'Practitioner/prac-1' }, status: 'accepted' }]);
+    expect(statusUpdateBody(read, 'arrived', 'canvas').participant).toEqual([
+      { actor: { reference: 'Practitioner/prac-1' }, status: 'accepted' },
+    ]);
   });
 
   it('keeps the Location, drops Encounter and Appointment references', () => {

@@ -1,0 +1,115 @@
+/**
+ * Electron entry (bundled to build/main/electron.cjs). Thin wiring only: every decision lives in a
+ * sibling module that takes Electron objects as parameters and is unit-tested with fakes.
+ */
+import { app, BrowserWindow, Menu, powerMonitor, powerSaveBlocker, protocol, session } from 'electron';
+import path from 'node:path';
+import { configPath } from '../core/config.js';
+import { createKiosk } from '../core/kiosk.js';
+import { createLogger, dailyFileSink, stderrSink } from '../core/log.js';
+import { loginItemSettingsFor, parseShellFlags, type ShellFlags } from './flags.js';
+import { createShellDispatch, registerElectronIpc } from './ipc.js';
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from './origin.js';
+import { guardMainProcess } from './process-guard.js';
+import { APP_SCHEME_PRIVILEGES, handleAppProtocol } from './protocol.js';
+import { filterKeyboard, hardenSession, hardenWebContents } from './security.js';
+import { RecoveryPolicy } from './self-heal.js';
+import { resolveConfig, resolveSecrets } from './startup.js';
+import { createExitControl, createWindowHost } from './window-host.js';
+import { windowOptions } from './window.js';
+
+const LOG_RETENTION_DAYS = 30;
+
+const flags = parseShellFlags(process.argv);
+const log = createLogger([dailyFileSink(path.join(app.getPath('userData'), 'logs'), 'kiosk', LOG_RETENTION_DAYS), stderrSink]);
+const exit = createExitControl({ quit: () => app.quit(), log });
+
+/** For the core's staff mode (after its PIN check): the only way out of a locked kiosk. */
+export const requestExit = (reason: string): void => exit.requestExit(reason);
+
+guardMainProcess(process, {
+  log,
+  // A storm of errors means broken state: a packaged kiosk starts over; a dev run keeps the evidence.
+  onStorm: () => {
+    if (!app.isPackaged) return;
+    app.relaunch();
+    app.exit(1);
+  },
+});
+
+if (flags.loginItem) {
+  void setLoginItem(flags.loginItem);
+} else if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  // Touch kiosks: no swipe-to-go-back, no pinch zoom.
+  app.commandLine.appendSwitch('overscroll-history-navigation', '0');
+  app.commandLine.appendSwitch('disable-pinch');
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, APP_ORIGIN, log));
+  app.on('child-process-gone', (_event, details) => log.warn('shell.child_process_gone', { type: details.type, reason: details.reason }));
+  app
+    .whenReady()
+    .then(() => startKiosk(flags))
+    .catch((err: unknown) => {
+      log.error('shell.start_failed', { error: (err as Error)?.name });
+      app.exit(1);
+    });
+}
+
+async function startKiosk({ windowed }: ShellFlags): Promise<void> {
+  const packaged = app.isPackaged;
+  const userData = app.getPath('userData');
+
+  const config = await resolveConfig(configPath(process.argv, process.env, userData));
+  const { secrets, mode } = await resolveSecrets({ packaged, env: process.env, log });
+  const kiosk = createKiosk({ config, secrets, dataDir: userData, log, mode });
+  kiosk.start();
+  app.on('will-quit', () => kiosk.stop());
+
+  Menu.setApplicationMenu(null);
+  hardenSession(session.defaultSession, { origin: APP_ORIGIN, allowDevtools: !packaged }, log);
+  const rendererDir = path.join(app.getAppPath(), 'build', 'renderer');
+  protocol.handle(APP_SCHEME, (request) => handleAppProtocol(request, rendererDir));
+
+  const trustedIds = new Set<number | string>();
+  registerElectronIpc(createShellDispatch(kiosk.handlers, { log, trustedIds }));
+
+  const preloadPath = path.join(app.getAppPath(), 'build', 'preload', 'index.cjs');
+  const host = createWindowHost({
+    create: () => {
+      const win = new BrowserWindow(windowOptions({ preloadPath, windowed, packaged, title: kiosk.info().clinicName }));
+      filterKeyboard(win.webContents, { packaged });
+      win.on('session-end', () => exit.allowExit('os-session-end'));
+      return win;
+    },
+    url: APP_ENTRY_URL,
+    trustedIds,
+    policy: new RecoveryPolicy(),
+    log,
+    mayClose: () => windowed || exit.isExiting(),
+  });
+  app.on('second-instance', () => host.focus());
+  // Registering this listener also stops Electron's default quit while a window is being recreated.
+  app.on('window-all-closed', () => {
+    if (!host.isRecreating()) app.quit();
+  });
+  powerMonitor.on('shutdown', () => exit.allowExit('os-shutdown'));
+
+  powerSaveBlocker.start('prevent-display-sleep');
+  host.open();
+  log.info('shell.started', { mode: kiosk.info().mode, windowed, packaged });
+}
+
+async function setLoginItem(request: NonNullable<ShellFlags['loginItem']>): Promise<void> {
+  await app.whenReady();
+  const settings = loginItemSettingsFor(request, process.platform);
+  if ('unsupported' in settings) {
+    log.warn('shell.login_item_unsupported', { note: settings.unsupported });
+    app.exit(2);
+    return;
+  }
+  app.setLoginItemSettings(settings);
+  log.info('shell.login_item_set', { openAtLogin: settings.openAtLogin });
+  app.exit(0);
+}

@@ -1,0 +1,55 @@
+/**
+ * The kiosk window's construction options. Every security-relevant web preference is stated
+ * explicitly, even where it is Electron's default, so a default changing upstream cannot loosen it
+ * and the unit test can assert each one.
+ */
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+/** Matches the renderer's --bg so the window never flashes another colour while it loads. */
+export const WINDOW_BACKGROUND = '#f3f5f7';
+
+export interface WindowChoice {
+  preloadPath: string;
+  /** Framed, movable window (development / IT troubleshooting) instead of kiosk full screen. */
+  windowed: boolean;
+  /** Packaged builds never get DevTools. */
+  packaged: boolean;
+  title?: string;
+}
+
+export function windowOptions({ preloadPath, windowed, packaged, title }: WindowChoice): BrowserWindowConstructorOptions {
+  return {
+    title: title ?? 'Clinic Check-in Kiosk',
+    width: 1280,
+    height: 800,
+    kiosk: !windowed,
+    fullscreen: !windowed,
+    frame: windowed,
+    resizable: windowed,
+    movable: windowed,
+    minimizable: windowed,
+    maximizable: windowed,
+    autoHideMenuBar: true,
+    backgroundColor: WINDOW_BACKGROUND,
+    // Shown on 'ready-to-show' so a patient never sees a blank white flash.
+    show: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      enableWebSQL: false,
+      safeDialogs: true,
+      // The spellchecker would download dictionaries: the renderer has no network.
+      spellcheck: false,
+      devTools: !packaged,
+    },
+  };
+}

@@ -1,0 +1,247 @@
+import { describe, expect, it } from 'vitest';
+import type { AppointmentView, KioskInfo } from '../../../preload/contract.js';
+import { EMPTY_PATIENT, initialState, isPatientScreen, reduce, stepOf, type Action, type State } from '../../../renderer/state.js';
+
+const info: KioskInfo = {
+  clinicName: 'Riverside',
+  timezone: 'America/Chicago',
+  languages: ['en', 'es'],
+  mode: 'demo',
+  kioskId: 'k1',
+  idleSeconds: 60,
+  warningSeconds: 20,
+  configProblem: null,
+  health: { state: 'ok', checkedAt: null },
+};
+const appt = (key: string, state: AppointmentView['state']): AppointmentView => ({
+  key,
+  start: '2025-11-24T16:40:00Z',
+  clinician: 'Dr. Raman',
+  location: 'Room 4',
+  state,
+  opensAt: null,
+});
+const SESSION = 'sess_12345678';
+
+const run = (s: State, ...actions: Action[]) => actions.reduce(reduce, s);
+const typed = (text: string): Action[] => [...text].map((ch) => ({ type: 'type', ch, onScreenKey: true }));
+const digits = (d: string): Action[] => [...d].map((digit) => ({ type: 'dob-digit', digit }));
+const welcome = () => run(initialState(), { type: 'info-loaded', info });
+/** Up to the identify call: last name typed, birth date submitted. */
+const identifying = () =>
+  run(welcome(), { type: 'start' }, ...typed('okafor'), { type: 'submit-family-name' }, ...digits('03141988'), {
+    type: 'submit-birth-date',
+    birthDate: '1988-03-14',
+  });
+const found = (appointments: AppointmentView[]) => {
+  const s = identifying();
+  return reduce(s, {
+    type: 'identified',
+    id: s.pending!.id,
+    result: { ok: true, value: { outcome: 'found', session: SESSION, greetingName: 'Amara O.', appointments } },
+  });
+};
+
+describe('screen reducer', () => {
+  it('starts loading, then shows welcome, or the not-set-up screen', () => {
+    expect(initialState().screen.name).toBe('loading');
+    expect(welcome().screen.name).toBe('welcome');
+    const un = run(initialState(), { type: 'info-loaded', info: { ...info, mode: 'unconfigured', configProblem: 'no url' } });
+    expect(un.screen).toEqual({ name: 'unconfigured', problem: 'no url' });
+    expect(reduce(un, { type: 'start' }).screen.name).toBe('unconfigured');
+    expect(run(initialState(), { type: 'info-failed', message: 'down' }).screen).toEqual({ name: 'unconfigured', problem: 'down' });
+  });
+
+  it('keeps the last good info when a refresh fails', () => {
+    expect(reduce(welcome(), { type: 'info-failed', message: 'down' }).screen.name).toBe('welcome');
+  });
+
+  it('walks last name → birth date → identify, dropping the DOB digits at submit', () => {
+    let s = run(welcome(), { type: 'start' });
+    expect(s.screen.name).toBe('last-name');
+    expect(reduce(s, { type: 'submit-family-name' }).screen.name).toBe('last-name'); // nothing typed yet
+    s = run(s, ...typed("o'brien"), { type: 'submit-family-name' });
+    expect(s.patient.familyName).toBe("O'Brien");
+    expect(s.screen.name).toBe('birth-date');
+    s = run(s, ...digits('03141988'));
+    expect(s.patient.dob).toEqual({ month: '03', day: '14', year: '1988' });
+    s = reduce(s, { type: 'submit-birth-date', birthDate: '1988-03-14' });
+    expect(s.screen).toEqual({ name: 'working', task: 'identify' });
+    expect(s.pending).toMatchObject({ call: 'identify', request: { familyName: "O'Brien", birthDate: '1988-03-14' } });
+    expect(s.patient.dob).toEqual({ month: '', day: '', year: '' });
+  });
+
+  it('uses the language to order the DOB keypad', () => {
+    const s = run(
+      welcome(),
+      { type: 'set-lang', lang: 'es' },
+      { type: 'start' },
+      ...typed('ruiz'),
+      { type: 'submit-family-name' },
+      ...digits('1403'),
+    );
+    expect(s.patient.dob).toEqual({ day: '14', month: '03', year: '' });
+  });
+
+  it('goes back without losing the typed name, and back to welcome clears it', () => {
+    let s = run(welcome(), { type: 'start' }, ...typed('okafor'), { type: 'submit-family-name' }, { type: 'back' });
+    expect(s.screen.name).toBe('last-name');
+    expect(s.patient.familyName).toBe('Okafor');
+    s = reduce(s, { type: 'back' });
+    expect(s.screen.name).toBe('welcome');
+    expect(s.patient).toEqual(EMPTY_PATIENT);
+  });
+
+  it('ignores every tap while a call is in flight (no double submit)', () => {
+    const s = identifying();
+    for (const a of [
+      { type: 'start' },
+      { type: 'back' },
+      { type: 'delete' },
+      { type: 'toggle-large-text' },
+      { type: 'try-again' },
+    ] as Action[])
+      expect(reduce(s, a)).toBe(s);
+  });
+
+  it('found → appointments, with names and birth date dropped', () => {
+    const s = found([appt('appt_aaaaaaaa', 'open')]);
+    expect(s.screen.name).toBe('appointments');
+    expect(s.pending).toBeNull();
+    expect(s.patient).toMatchObject({ familyName: '', givenName: '', birthDate: null, session: SESSION, greetingName: 'Amara O.' });
+  });
+
+  it('need_first_name asks once, then sends the first name with the same birth date', () => {
+    let s = identifying();
+    s = reduce(s, { type: 'identified', id: s.pending!.id, result: { ok: true, value: { outcome: 'need_first_name' } } });
+    expect(s.screen.name).toBe('first-name');
+    s = run(s, ...typed('amara'), { type: 'submit-given-name' });
+    expect(s.pending).toMatchObject({ request: { familyName: 'Okafor', birthDate: '1988-03-14', givenName: 'Amara' } });
+    s = reduce(s, { type: 'identified', id: s.pending!.id, result: { ok: true, value: { outcome: 'need_first_name' } } });
+    expect(s.screen).toEqual({ name: 'message', message: { kind: 'not_found', canRetry: true } });
+    expect(s.patient).toEqual(EMPTY_PATIENT);
+  });
+
+  it('not_found offers a retry only while attempts are left', () => {
+    const s = identifying();
+    const again = reduce(s, {
+      type: 'identified',
+      id: s.pending!.id,
+      result: { ok: true, value: { outcome: 'not_found', attemptsLeft: 2 } },
+    });
+    expect(again.screen).toEqual({ name: 'message', message: { kind: 'not_found', canRetry: true } });
+    const retried = reduce(again, { type: 'try-again' });
+    expect(retried.screen.name).toBe('last-name');
+    expect(retried.patient).toEqual(EMPTY_PATIENT);
+    const last = reduce(s, {
+      type: 'identified',
+      id: s.pending!.id,
+      result: { ok: true, value: { outcome: 'not_found', attemptsLeft: 0 } },
+    });
+    expect(reduce(last, { type: 'try-again' })).toBe(last);
+  });
+
+  it('cooldown shows the cooldown screen', () => {
+    const s = identifying();
+    const c = reduce(s, {
+      type: 'identified',
+      id: s.pending!.id,
+      result: { ok: true, value: { outcome: 'cooldown', until: '2025-11-24T17:00:00Z' } },
+    });
+    expect(c.screen).toEqual({ name: 'cooldown', until: '2025-11-24T17:00:00Z' });
+  });
+
+  it('an API error becomes a message; unknown codes are internal', () => {
+    const s = identifying();
+    const e = reduce(s, { type: 'identified', id: s.pending!.id, result: { ok: false, error: { code: 'bogus' as never, message: '' } } });
+    expect(e.screen).toEqual({ name: 'message', message: { kind: 'error', code: 'internal', during: 'identify' } });
+  });
+
+  it('ignores a late answer to a call it no longer waits for', () => {
+    const s = identifying();
+    const stale = reduce(s, { type: 'identified', id: s.pending!.id + 7, result: { ok: true, value: { outcome: 'need_first_name' } } });
+    expect(stale).toBe(s);
+    const reset = reduce(s, { type: 'reset' });
+    expect(reduce(reset, { type: 'identified', id: s.pending!.id, result: { ok: true, value: { outcome: 'need_first_name' } } })).toBe(
+      reset,
+    );
+  });
+
+  it('checks in only open appointments of the session', () => {
+    const s = found([appt('appt_aaaaaaaa', 'open'), appt('appt_bbbbbbbb', 'too_early')]);
+    expect(reduce(s, { type: 'check-in', keys: ['appt_bbbbbbbb'] })).toBe(s);
+    expect(reduce(s, { type: 'check-in', keys: [] })).toBe(s);
+    const w = reduce(s, { type: 'check-in', keys: ['appt_aaaaaaaa', 'appt_aaaaaaaa'] });
+    expect(w.screen).toEqual({ name: 'working', task: 'check-in' });
+    expect(w.pending).toMatchObject({ call: 'checkIn', request: { session: SESSION, keys: ['appt_aaaaaaaa'] } });
+    expect(reduce(w, { type: 'check-in', keys: ['appt_aaaaaaaa'] })).toBe(w);
+  });
+
+  it('marks a call slow after the App says so', () => {
+    const w = identifying();
+    expect(reduce(w, { type: 'slow', id: w.pending!.id }).pending?.slow).toBe(true);
+  });
+
+  const checkedIn = (outcomes: Record<string, string>) => {
+    const keys = Object.keys(outcomes);
+    const s = reduce(found(keys.map((k) => appt(k, 'open'))), { type: 'check-in', keys });
+    const results = keys.map((key) => ({ key, outcome: outcomes[key] as never, opensAt: null }));
+    return reduce(s, { type: 'checked-in', id: s.pending!.id, result: { ok: true, value: { results } } });
+  };
+
+  it('done only when every appointment is acknowledged', () => {
+    expect(checkedIn({ appt_aaaaaaaa: 'checked_in', appt_bbbbbbbb: 'already_checked_in' }).screen.name).toBe('done');
+    const offline = checkedIn({ appt_aaaaaaaa: 'recorded_offline' });
+    expect(offline.screen).toMatchObject({ name: 'message', message: { kind: 'check-in' } });
+    const mixed = checkedIn({ appt_aaaaaaaa: 'checked_in', appt_bbbbbbbb: 'failed' });
+    expect(mixed.screen).toMatchObject({
+      name: 'message',
+      message: { kind: 'check-in', results: [{ outcome: 'checked_in' }, { outcome: 'failed' }] },
+    });
+  });
+
+  it('a check-in error can go back to the appointments; an expired session cannot', () => {
+    const s = reduce(found([appt('appt_aaaaaaaa', 'open')]), { type: 'check-in', keys: ['appt_aaaaaaaa'] });
+    const down = reduce(s, { type: 'checked-in', id: s.pending!.id, result: { ok: false, error: { code: 'unavailable', message: '' } } });
+    expect(reduce(down, { type: 'try-again' }).screen.name).toBe('appointments');
+    const expired = reduce(s, {
+      type: 'checked-in',
+      id: s.pending!.id,
+      result: { ok: false, error: { code: 'session_expired', message: '' } },
+    });
+    expect(expired.patient).toEqual(EMPTY_PATIENT);
+    expect(reduce(expired, { type: 'try-again' })).toBe(expired);
+  });
+
+  it('reset drops all patient data, restores defaults and bumps the generation', () => {
+    const s = run(found([appt('appt_aaaaaaaa', 'open')]), { type: 'toggle-large-text' });
+    const withLang = { ...s, lang: 'es' as const };
+    const r = reduce(withLang, { type: 'reset' });
+    expect(r.screen.name).toBe('welcome');
+    expect(r.patient).toEqual(EMPTY_PATIENT);
+    expect(r.lang).toBe('en');
+    expect(r.largeText).toBe(false);
+    expect(r.pending).toBeNull();
+    expect(r.generation).toBe(s.generation + 1);
+    expect(r.info).toBe(s.info);
+  });
+
+  it('only accepts languages the kiosk offers', () => {
+    const only = run(initialState(), { type: 'info-loaded', info: { ...info, languages: ['es'] } });
+    expect(only.lang).toBe('es');
+    expect(reduce(only, { type: 'set-lang', lang: 'en' }).lang).toBe('es');
+  });
+
+  it('knows which screens hold patient data', () => {
+    expect(isPatientScreen('welcome')).toBe(false);
+    expect(isPatientScreen('unconfigured')).toBe(false);
+    expect(isPatientScreen('birth-date')).toBe(true);
+    expect(isPatientScreen('done')).toBe(true);
+  });
+
+  it('numbers the steps of a visit', () => {
+    expect([stepOf('last-name'), stepOf('birth-date'), stepOf('first-name'), stepOf('appointments')]).toEqual([1, 2, 2, 3]);
+    expect(stepOf('welcome')).toBeNull();
+    expect(stepOf('message')).toBeNull();
+  });
+});
