@@ -1,0 +1,51 @@
+/**
+ * E2E fixtures: per worker one Debian Chromium; per test a fresh demo FHIR server, the real kiosk
+ * core and the real renderer in the Chromium host. The core's logs go to files in the test's data
+ * folder so the leak scan can read everything the kiosk wrote.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { createLogger, dailyFileSink } from '../../main/core/log.js';
+import { launchChromium, openKioskInChromium, type ChromiumHost } from '../../dev/chromium-host.js';
+import { startDemoKiosk, type DemoKiosk, type DemoKioskOptions } from '../../dev/demo-kiosk.js';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import { DateTime } from 'luxon';
+
+export const ZONE = 'America/New_York';
+/** 10:00 today in the clinic: every scenario's state is deterministic (the core's clock only). */
+export const tenAm = () => DateTime.now().setZone(ZONE).set({ hour: 10, minute: 0, second: 0, millisecond: 0 }).toJSDate();
+
+export interface KioskFixture {
+  demo: DemoKiosk;
+  host: ChromiumHost;
+  page: Page;
+  dataDir: string;
+}
+
+type Options = { demoOptions: DemoKioskOptions };
+
+export const test = base.extend<Options & { kiosk: KioskFixture }, { chromiumBrowser: Browser }>({
+  demoOptions: [{}, { option: true }],
+  chromiumBrowser: [
+    async ({}, use) => {
+      const browser = await launchChromium(true);
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+  kiosk: async ({ chromiumBrowser, demoOptions }, use) => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-e2e-'));
+    const log = createLogger([dailyFileSink(path.join(dataDir, 'logs'), 'kiosk', 30)], { minLevel: 'debug' });
+    const demo = await startDemoKiosk({ now: tenAm, log, dataDir, ...demoOptions });
+    const host = await openKioskInChromium({ kiosk: demo.kiosk, log, browser: chromiumBrowser, viewport: { width: 1280, height: 900 } });
+    await use({ demo, host, page: host.page as unknown as Page, dataDir });
+    await host.close();
+    await demo.close();
+  },
+});
+export { expect };
+
+export const screen = (page: Page, name: string) => page.locator(`[data-screen="${name}"]`);
