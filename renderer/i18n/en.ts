@@ -1,0 +1,133 @@
+/**
+ * English, the reference dictionary: its shape is the `Messages` type every other language must
+ * satisfy. Parameterised text is a function so each language can order words its own way.
+ */
+import type { CheckInOutcome, ErrorCode, HealthState } from '../../preload/contract.js';
+import type { DobField } from '../dob.js';
+
+const seeDesk = 'Please see the front desk.';
+
+export const en = {
+  docTitle: 'Clinic check-in',
+  largerText: 'Larger text',
+  startOver: 'Start over',
+  back: 'Back',
+  continue: 'Continue',
+  done: 'Done',
+  tryAgain: 'Try again',
+  loading: 'Getting ready…',
+  seeDesk,
+
+  welcomeTo: 'Welcome to',
+  welcomeLead: 'Check in for your appointment today.',
+  language: 'Language',
+  checkInStart: 'Check in',
+  connection: 'Connection',
+  health: {
+    ok: 'Connected to the clinic',
+    auth_failed: 'Clinic system unavailable',
+    forbidden: 'Clinic system unavailable',
+    unreachable: 'Clinic system unavailable',
+    not_configured: 'Not set up',
+  } satisfies Record<HealthState, string>,
+  healthUnknown: 'Checking connection…',
+
+  unconfiguredTitle: 'This kiosk is not set up yet',
+  unconfiguredBody: 'Please ask the front desk for help.',
+  staffDetail: 'For staff:',
+
+  step: (n: number, total: number) => `Step ${n} of ${total}`,
+
+  lastNameTitle: 'What is your last name?',
+  lastNameHint: 'Your family name, as the clinic has it.',
+  firstNameTitle: 'What is your first name?',
+  firstNameHint: 'We need one more detail to find your appointment.',
+  typedEmpty: 'Tap the letters below',
+  typedFull: 'That is the longest name we can take.',
+  keySpace: 'space',
+  keyHyphen: 'hyphen',
+  keyApostrophe: 'apostrophe',
+  keyDelete: 'delete last letter',
+  keyAccents: 'accents',
+  keyLetters: 'letters',
+  keyboard: 'Keyboard',
+
+  dobTitle: 'What is your date of birth?',
+  dobHint: 'Month, day, then the year with 4 digits.',
+  dobLabel: 'Date of birth',
+  dobFields: { month: 'Month', day: 'Day', year: 'Year' } satisfies Record<DobField, string>,
+  dobMasks: { month: 'MM', day: 'DD', year: 'YYYY' } satisfies Record<DobField, string>,
+  dobEmpty: 'empty',
+  dobNotADate: 'That date does not exist. Please check it.',
+  dobFuture: 'That date is after today. Please check it.',
+  dobTooOld: 'Please check the year.',
+  keypad: 'Number pad',
+  keyDeleteDigit: 'delete last digit',
+  keyClear: 'Clear',
+
+  findingYou: 'Finding your appointment…',
+  checkingIn: 'Checking you in…',
+  stillWorking: 'Still working — thanks for your patience',
+
+  greeting: (name: string) => (name ? `Hi, ${name}` : 'Hi'),
+  apptLeadOne: 'Here is your appointment today.',
+  apptLeadMany: 'Here are your appointments today.',
+  clinician: 'With',
+  location: 'Where',
+  checkIn: 'Check in',
+  checkInAll: 'Check in to all',
+  opensAt: (time: string) => `Check-in opens at ${time}`,
+  tooLate: "It's past the check-in time for this appointment. Please see the front desk.",
+  alreadyIn: "You're already checked in",
+  notEligible: 'Please see the front desk about this appointment',
+  noAppointments: "We don't see an appointment for you today. Please see the front desk.",
+
+  doneTitle: (firstName: string) => (firstName ? `You're checked in, ${firstName}.` : "You're checked in."),
+  doneBody: 'Please have a seat.',
+  doneReturning: 'This screen will go back to the start in a few seconds.',
+
+  /** Headline + next step when every checked appointment had the same outcome. */
+  outcomeTitle: {
+    recorded_offline: "We've recorded your arrival, but couldn't confirm it with the clinic system.",
+    too_early: "It's too early to check in",
+    too_late: "It's past the check-in time for this appointment.",
+    not_eligible: 'Please see the front desk about this appointment',
+    failed: 'Something went wrong on our side.',
+  } satisfies Record<Exclude<CheckInOutcome, 'checked_in' | 'already_checked_in'>, string>,
+  offlineBody: "Please let the front desk know you're here.",
+  tooEarlyBody: (time: string) => `Check-in opens at ${time}. ${seeDesk}`,
+  resultsTitle: 'Your check-in needs the front desk',
+  /** One line per appointment when outcomes differ. */
+  outcomeLine: {
+    checked_in: "You're checked in",
+    already_checked_in: "You're already checked in",
+    recorded_offline: "Arrival recorded but not confirmed. Please let the front desk know you're here.",
+    too_early: 'Too early to check in',
+    too_late: "It's past the check-in time for this appointment.",
+    not_eligible: 'Please see the front desk about this appointment',
+    failed: 'Something went wrong on our side.',
+  } satisfies Record<CheckInOutcome, string>,
+
+  notFoundTitle: "We couldn't find your appointment",
+  cooldownTitle: 'Please see the front desk',
+  cooldownBody: (time: string) => `For your security, check-in on this kiosk is paused until ${time}.`,
+
+  /** Error code → what happened, in words for the patient (the closed table is errors.ts). */
+  errors: {
+    invalid_request: 'Something went wrong on our side.',
+    unknown_channel: 'Something went wrong on our side.',
+    forbidden_sender: 'Something went wrong on our side.',
+    not_configured: "This kiosk can't check you in right now.",
+    session_expired: 'For your privacy, we cleared your details.',
+    unavailable: "We can't reach the clinic system right now.",
+    internal: 'Something went wrong on our side.',
+  } satisfies Record<ErrorCode, string>,
+  expiredBody: 'Please start again. If you need help, please see the front desk.',
+
+  idleTitle: 'Are you still there?',
+  idleBody: "For your privacy, we'll clear your details and start over.",
+  secondsLeft: (n: number): string => (n === 1 ? 'second left' : 'seconds left'),
+  moreTime: 'I need more time',
+};
+
+export type Messages = typeof en;

@@ -1,0 +1,70 @@
+/** Date of birth on a number pad, validated (real date, not after today, not before 1900) before Continue. */
+import { BackButton, PrimaryButton, StartOverButton } from '../components/Buttons.js';
+import { DateKeypad, DateMask } from '../components/DateKeypad.js';
+import { Screen } from '../components/Screen.js';
+import { checkDob, fieldOrder, type DobDraft } from '../dob.js';
+import { todayIn } from '../format.js';
+import { useI18n } from '../i18n/index.js';
+import type { Action } from '../state.js';
+
+interface Props {
+  dob: DobDraft;
+  timezone: string;
+  dispatch: (a: Action) => void;
+  onStartOver: () => void;
+}
+
+export function BirthDate({ dob, timezone, dispatch, onStartOver }: Props) {
+  const { t, lang } = useI18n();
+  const order = fieldOrder(lang);
+  const check = checkDob(dob, todayIn(timezone));
+  const problem = check.ok
+    ? null
+    : check.reason === 'not_a_date'
+      ? t.dobNotADate
+      : check.reason === 'future'
+        ? t.dobFuture
+        : check.reason === 'too_old'
+          ? t.dobTooOld
+          : null;
+  const submit = () => {
+    if (check.ok) dispatch({ type: 'submit-birth-date', birthDate: check.iso });
+  };
+  return (
+    <Screen
+      name="birth-date"
+      variant="entry"
+      title={t.dobTitle}
+      lead={t.dobHint}
+      actions={
+        <>
+          <BackButton onClick={() => dispatch({ type: 'back' })} />
+          <StartOverButton onClick={onStartOver} />
+          <PrimaryButton label={t.continue} onClick={submit} disabled={!check.ok} />
+        </>
+      }
+    >
+      <div class="dob">
+        <div class="dob-entry">
+          <DateMask dob={dob} order={order} invalid={problem !== null} />
+          <p class="field-note" role="status">
+            {problem ? (
+              <>
+                <span class="note-icon" aria-hidden="true">
+                  !
+                </span>
+                {problem}
+              </>
+            ) : null}
+          </p>
+        </div>
+        <DateKeypad
+          onDigit={(digit) => dispatch({ type: 'dob-digit', digit })}
+          onDelete={() => dispatch({ type: 'dob-delete' })}
+          onClear={() => dispatch({ type: 'dob-clear' })}
+          onSubmit={submit}
+        />
+      </div>
+    </Screen>
+  );
+}
