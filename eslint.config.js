@@ -12,7 +12,9 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': ['error', electronOnlyInShell],
@@ -23,7 +25,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Raw IPC only in main/shell/ipc.ts and preload/index.ts.' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain', 'ipcRenderer'],
+              message: 'Raw IPC only in main/shell/ipc.ts and preload/index.ts.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -37,11 +47,17 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/preload/*'], allowTypeImports: true, message: 'The renderer imports only types from preload.' },
-            { group: ['node:*', 'electron', 'keytar', 'zod', 'luxon'], message: 'The renderer runs sandboxed in the browser: no Node, Electron or main-process libraries.' },
+            {
+              group: ['node:*', 'electron', 'keytar', 'zod', 'luxon'],
+              message: 'The renderer runs sandboxed in the browser: no Node, Electron or main-process libraries.',
+            },
           ],
         },
       ],
     },
   },
-  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } } },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+  },
 );

@@ -1,15 +1,16 @@
 /** Start-up output of the demo: which synthetic patients to try, and what each one shows. */
 import type { DemoKiosk } from './demo-kiosk.js';
 
-const TRY: Array<[key: 'openNow' | 'twoToday' | 'accented' | 'tooEarly' | 'tooLate' | 'alreadyCheckedIn' | 'noAppointment', what: string]> = [
-  ['openNow', 'checks in now'],
-  ['twoToday', 'two appointments today'],
-  ['accented', 'type it without accents or hyphen'],
-  ['tooEarly', 'too early: shows when check-in opens'],
-  ['tooLate', 'too late: please see the front desk'],
-  ['alreadyCheckedIn', 'already checked in'],
-  ['noAppointment', 'no appointment today'],
-];
+const TRY: Array<[key: 'openNow' | 'twoToday' | 'accented' | 'tooEarly' | 'tooLate' | 'alreadyCheckedIn' | 'noAppointment', what: string]> =
+  [
+    ['openNow', 'checks in now'],
+    ['twoToday', 'two appointments today'],
+    ['accented', 'type it without accents or hyphen'],
+    ['tooEarly', 'too early: shows when check-in opens'],
+    ['tooLate', 'too late: please see the front desk'],
+    ['alreadyCheckedIn', 'already checked in'],
+    ['noAppointment', 'no appointment today'],
+  ];
 
 export function printDemoGuide(demo: DemoKiosk): void {
   const s = demo.server.scenarios;
@@ -21,5 +22,7 @@ export function printDemoGuide(demo: DemoKiosk): void {
     console.log(`  ${`${p.given} ${p.family}`.padEnd(26)} born ${p.birthDate}   ${what}`);
   }
   const shared = s.sharedBirthDate.sameFamily;
-  console.log(`  ${`${shared[0].given} / ${shared[1].given} ${shared[0].family}`.padEnd(26)} born ${s.sharedBirthDate.birthDate}   same name and birth date: asks for the first name`);
+  console.log(
+    `  ${`${shared[0].given} / ${shared[1].given} ${shared[0].family}`.padEnd(26)} born ${s.sharedBirthDate.birthDate}   same name and birth date: asks for the first name`,
+  );
 }

@@ -98,14 +98,7 @@ export interface PhaseTiming {
 }
 
 export type SessionOutcome =
-  | CheckInOutcome
-  | 'mixed'
-  | 'not_found'
-  | 'cooldown'
-  | 'no_open_appointment'
-  | 'not_checked_in'
-  | `error:${ErrorCode}`
-  | 'unknown';
+  CheckInOutcome | 'mixed' | 'not_found' | 'cooldown' | 'no_open_appointment' | 'not_checked_in' | `error:${ErrorCode}` | 'unknown';
 
 export interface PatientRun {
   /** The screen identification ended on. */
@@ -202,7 +195,14 @@ export async function playPatient(page: Page, input: PatientInput, o: DriverOpti
   const base = { identified, outcomes: [] as string[], appointmentsShown: 0, openShown: 0 };
   if (identified !== 'appointments') {
     const { outcome, outcomes, title } = await readResult(page, identified, t, 'identify');
-    return { ...base, final: identified, outcome, outcomes, title, timings: { find, ...(firstName ? { firstName } : {}), session: { from: sessionFrom, to: Date.now() } } };
+    return {
+      ...base,
+      final: identified,
+      outcome,
+      outcomes,
+      title,
+      timings: { find, ...(firstName ? { firstName } : {}), session: { from: sessionFrom, to: Date.now() } },
+    };
   }
 
   const appts = page.locator(screenSel('appointments'));
@@ -290,7 +290,10 @@ async function measured(page: Page, targets: string[], timeout: number, tap: () 
   const from = Date.now();
   await tap();
   // A function, not a string: the page's CSP forbids eval, and this one has no inner names to mangle.
-  await page.waitForFunction(() => ((globalThis as { __kioskProbe?: Probe }).__kioskProbe?.frame ?? 0) > 0, undefined, { timeout, polling: 'raf' });
+  await page.waitForFunction(() => ((globalThis as { __kioskProbe?: Probe }).__kioskProbe?.frame ?? 0) > 0, undefined, {
+    timeout,
+    polling: 'raf',
+  });
   const to = Date.now();
   const p = (await page.evaluate('window.__kioskProbe')) as Probe;
   return { ms: p.frame - p.tap, domMs: p.dom - p.tap, from, to, screen: p.screen };
@@ -302,7 +305,9 @@ async function readResult(page: Page, screen: string, t: UiText, during: 'identi
   if (screen === 'done') return { outcome: 'checked_in' as const, outcomes: [], title };
   if (screen === 'cooldown') return { outcome: 'cooldown' as const, outcomes: [], title };
   if (screen !== 'message') return { outcome: 'unknown' as const, outcomes: [], title };
-  const outcomes = await page.locator(`${screenSel('message')} [data-outcome]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-outcome') ?? ''));
+  const outcomes = await page
+    .locator(`${screenSel('message')} [data-outcome]`)
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-outcome') ?? ''));
   if (outcomes.length > 0) return { outcome: 'mixed' as const, outcomes, title };
   if (title === t.notFoundTitle) return { outcome: 'not_found' as const, outcomes, title };
   // On a check-in, the outcome titles come first ("failed" shares its words with some error codes).
@@ -376,7 +381,13 @@ async function typeName(page: Page, screen: 'last-name' | 'first-name', name: st
   const slowSurface: KeySurface = {
     keys: () => keyPositions(page, t.keyboard),
     press: (k) =>
-      isModeKey(k.name, k.cls, t) ? keyboard.locator('button.key-mode').or(keyboard.getByRole('button', { name: k.name, exact: true })).first().click({ timeout }) : keyboard.getByRole('button', { name: k.name, exact: true }).first().click({ timeout }),
+      isModeKey(k.name, k.cls, t)
+        ? keyboard
+            .locator('button.key-mode')
+            .or(keyboard.getByRole('button', { name: k.name, exact: true }))
+            .first()
+            .click({ timeout })
+        : keyboard.getByRole('button', { name: k.name, exact: true }).first().click({ timeout }),
   };
   if (fast) {
     await typeOn(page, root, fastSurface, stepsFor(name, t), t);
@@ -425,17 +436,29 @@ async function typeOn(page: Page, root: Locator, surface: KeySurface, steps: Ste
 
 /** What the name field should show, compared case-insensitively (on-screen keys are name-cased). */
 function expectedName(name: string): string {
-  return name.normalize('NFC').replace(/[\u2019\u02bc]/g, "'").trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+  return name
+    .normalize('NFC')
+    .replace(/[\u2019\u02bc]/g, "'")
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLocaleLowerCase();
 }
 
 async function typedText(root: Locator): Promise<string> {
-  const text = (await root.locator('.typed-text').textContent().catch(() => null)) ?? '';
+  const text =
+    (await root
+      .locator('.typed-text')
+      .textContent()
+      .catch(() => null)) ?? '';
   return expectedName(text);
 }
 
 /** A character the on-screen keyboard does not offer: typed on a physical keyboard, as staff would. */
 async function typeFallback(page: Page, root: Locator, ch: string) {
-  await root.locator('.typed').focus().catch(() => {});
+  await root
+    .locator('.typed')
+    .focus()
+    .catch(() => {});
   await page.keyboard.type(ch);
 }
 

@@ -13,10 +13,12 @@ const log = createLogger([stderrSink], { minLevel: 'warn' });
 let failure: string | null = null;
 await buildAll();
 const demo = await startDemoKiosk({ log });
-const host = await openKioskInChromium({ kiosk: demo.kiosk, log, headless: true, viewport: { width: 1280, height: 800 } }).catch((err: Error) => {
-  failure = `Chromium did not start: ${err.message}`;
-  return null;
-});
+const host = await openKioskInChromium({ kiosk: demo.kiosk, log, headless: true, viewport: { width: 1280, height: 800 } }).catch(
+  (err: Error) => {
+    failure = `Chromium did not start: ${err.message}`;
+    return null;
+  },
+);
 try {
   if (host) {
     const welcome = host.page.locator('[data-screen="welcome"]');

@@ -37,7 +37,11 @@ const config = await loadConfig(file);
 const electron = electronBinary();
 
 if (!config.fhir) {
-  const demo = await startDemoKiosk({ log, dataDir: path.join(devData, 'demo'), ...(config.clinic.timezone ? { config: { clinic: { timezone: config.clinic.timezone } } } : {}) });
+  const demo = await startDemoKiosk({
+    log,
+    dataDir: path.join(devData, 'demo'),
+    ...(config.clinic.timezone ? { config: { clinic: { timezone: config.clinic.timezone } } } : {}),
+  });
   printDemoGuide(demo);
   await run(demo.kiosk, electron, { KIOSK_DEMO_CLIENT_SECRET: demo.server.clientSecret, demoConfig: JSON.stringify(demo.config) });
 } else {
@@ -52,7 +56,12 @@ if (!config.fhir) {
 
 async function run(kiosk: ReturnType<typeof createKiosk>, electronBin: string | null, demo: Record<string, string>) {
   if (electronBin) {
-    const env = { ...process.env, ...(demo['KIOSK_DEMO_CLIENT_SECRET'] ? { KIOSK_DEMO_CLIENT_SECRET: demo['KIOSK_DEMO_CLIENT_SECRET'], KIOSK_DEMO_CONFIG: demo['demoConfig'] } : {}) };
+    const env = {
+      ...process.env,
+      ...(demo['KIOSK_DEMO_CLIENT_SECRET']
+        ? { KIOSK_DEMO_CLIENT_SECRET: demo['KIOSK_DEMO_CLIENT_SECRET'], KIOSK_DEMO_CONFIG: demo['demoConfig'] }
+        : {}),
+    };
     const child = spawn(electronBin, ['.', ...argv], { stdio: 'inherit', env });
     child.on('exit', (code) => process.exit(code ?? 0));
     return;

@@ -4,7 +4,16 @@ import { build } from 'esbuild';
 import { cp, mkdir, rm } from 'node:fs/promises';
 
 const watchFree = { logLevel: 'warning', sourcemap: false, legalComments: 'none' };
-const nodeCommon = { ...watchFree, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['electron', 'keytar'] };
+// dynamic-import off: `import('keytar')` becomes require() in the CommonJS bundle (loads from app.asar).
+const nodeCommon = {
+  ...watchFree,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['electron', 'keytar'],
+  supported: { 'dynamic-import': false },
+};
 
 export async function buildAll() {
   await rm('build', { recursive: true, force: true });
@@ -32,7 +41,15 @@ export async function buildAll() {
       banner: { js: '#!/usr/bin/env node' },
     }),
     // Chromium host bridge: the same API builder as the Electron preload, over a Playwright binding.
-    build({ ...watchFree, entryPoints: ['dev/chromium-bridge.ts'], outfile: 'build/dev/bridge.js', bundle: true, format: 'iife', platform: 'browser', target: 'chrome120' }),
+    build({
+      ...watchFree,
+      entryPoints: ['dev/chromium-bridge.ts'],
+      outfile: 'build/dev/bridge.js',
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      target: 'chrome120',
+    }),
     cp('renderer/index.html', 'build/renderer/index.html'),
     cp('assets', 'build/renderer/assets', { recursive: true, filter: (src) => !src.includes('entitlements') && !src.endsWith('.plist') }),
   ]);

@@ -75,6 +75,21 @@ if (want('e2e')) {
   }));
 }
 
+if (want('e2e')) {
+  // Electron's own window tests: they run where the Electron binary exists and skip (counted) elsewhere.
+  suite(
+    'e2e (Electron)',
+    'npx',
+    ['playwright', 'test', '-c', 'test/e2e-electron/playwright.config.ts'],
+    'artifacts/e2e-electron-results.json',
+    (j) => ({
+      passed: j.stats.expected + j.stats.flaky,
+      failed: j.stats.unexpected,
+      skipped: j.stats.skipped,
+    }),
+  );
+}
+
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed ? 1 : 0);

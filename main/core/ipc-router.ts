@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { contract, isChannel, type Channel, type IpcError, type ResponseOf, type Result } from '../../preload/contract.js';
 import { KioskError } from './errors.js';
+import { originOf } from './origin.js';
 import type { Logger } from './log.js';
 
 export type Handlers = {
@@ -26,14 +27,13 @@ export interface TrustPolicy {
   trustedIds: ReadonlySet<number | string>;
 }
 
-/** Our own window, main frame, loaded from our own origin: compared as parsed origins, never substrings. */
+/**
+ * Our own window, main frame, loaded from our own origin: compared as parsed origins, never substrings
+ * (and not with `URL.origin`, which is 'null' for every `app://` URL in Node).
+ */
 export function isTrustedSender(sender: SenderInfo | null | undefined, policy: TrustPolicy): boolean {
   if (!sender || !sender.isMainFrame || !policy.trustedIds.has(sender.id)) return false;
-  try {
-    return new URL(sender.url).origin === policy.origin;
-  } catch {
-    return false;
-  }
+  return originOf(sender.url) === policy.origin;
 }
 
 const fail = (code: IpcError['code'], message: string): Result<never> => ({ ok: false, error: { code, message } });

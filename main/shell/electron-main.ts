@@ -9,12 +9,12 @@ import { createKiosk } from '../core/kiosk.js';
 import { createLogger, dailyFileSink, stderrSink } from '../core/log.js';
 import { loginItemSettingsFor, parseShellFlags, type ShellFlags } from './flags.js';
 import { createShellDispatch, registerElectronIpc } from './ipc.js';
-import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from './origin.js';
-import { guardMainProcess } from './process-guard.js';
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from '../core/origin.js';
+import { describeError, guardMainProcess } from './process-guard.js';
 import { APP_SCHEME_PRIVILEGES, handleAppProtocol } from './protocol.js';
 import { filterKeyboard, hardenSession, hardenWebContents } from './security.js';
 import { RecoveryPolicy } from './self-heal.js';
-import { resolveConfig, resolveSecrets } from './startup.js';
+import { forbiddenSwitches, resolveConfig, resolveSecrets, scrubUnsafeEnvironment } from './startup.js';
 import { createExitControl, createWindowHost } from './window-host.js';
 import { windowOptions } from './window.js';
 
@@ -37,7 +37,14 @@ guardMainProcess(process, {
   },
 });
 
-if (flags.loginItem) {
+const refusedSwitches = forbiddenSwitches((name) => app.commandLine.hasSwitch(name), app.isPackaged);
+const scrubbedEnv = scrubUnsafeEnvironment(process.env, app.isPackaged);
+if (scrubbedEnv.length) log.warn('shell.environment_scrubbed', { variables: scrubbedEnv });
+
+if (refusedSwitches.length) {
+  log.error('shell.refused_switches', { switches: refusedSwitches });
+  app.exit(1);
+} else if (flags.loginItem) {
   void setLoginItem(flags.loginItem);
 } else if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -52,7 +59,7 @@ if (flags.loginItem) {
     .whenReady()
     .then(() => startKiosk(flags))
     .catch((err: unknown) => {
-      log.error('shell.start_failed', { error: (err as Error)?.name });
+      log.error('shell.start_failed', describeError(err));
       app.exit(1);
     });
 }

@@ -6,7 +6,7 @@ import { ipcMain as electronIpcMain } from 'electron';
 import { channels as declaredChannels, type Channel } from '../../preload/contract.js';
 import { createIpcRouter, type Dispatch, type Handlers, type SenderInfo } from '../core/ipc-router.js';
 import type { Logger } from '../core/log.js';
-import { APP_ORIGIN, originOf } from './origin.js';
+import { APP_ORIGIN, originOf } from '../core/origin.js';
 
 export interface InvokeEventLike {
   sender: { id: number; mainFrame: unknown };

@@ -4,7 +4,7 @@
  */
 import { readFile as fsReadFile } from 'node:fs/promises';
 import { contentTypeOf, resolveRendererFile, SECURITY_HEADERS } from '../core/renderer-files.js';
-import { APP_ORIGIN, APP_SCHEME, originOf } from './origin.js';
+import { APP_ORIGIN, APP_SCHEME, originOf } from '../core/origin.js';
 
 /** For `protocol.registerSchemesAsPrivileged`, before 'ready': a standard, secure origin and nothing more. */
 export const APP_SCHEME_PRIVILEGES = {
@@ -34,9 +34,10 @@ export async function handleAppProtocol(
   if (originOf(request.url) !== APP_ORIGIN) return refuse(404);
   const file = resolveRendererFile(rendererDir, request.url);
   if (!file) return refuse(404);
-  let body: Uint8Array;
+  let body: Uint8Array<ArrayBuffer>;
   try {
-    body = await readFile(file);
+    // A copy into a plain ArrayBuffer: what BodyInit accepts under both the Node and the DOM typings.
+    body = new Uint8Array(await readFile(file));
   } catch {
     return refuse(404);
   }

@@ -4,7 +4,7 @@
  */
 import type { Input } from 'electron';
 import type { Logger } from '../core/log.js';
-import { originOf } from './origin.js';
+import { originOf } from '../core/origin.js';
 
 interface Preventable {
   preventDefault(): void;

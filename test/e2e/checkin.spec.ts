@@ -32,7 +32,8 @@ test('the screens on the way: last name keyboard, birth date keypad, appointment
   const p = kiosk.demo.server.scenarios!.twoToday;
   await page.getByRole('button', { name: 'Check in', exact: true }).click();
   await expect(screen(page, 'last-name')).toBeVisible();
-  for (const ch of p.family.toUpperCase().slice(0, 3)) await screen(page, 'last-name').getByRole('button', { name: ch, exact: true }).click();
+  for (const ch of p.family.toUpperCase().slice(0, 3))
+    await screen(page, 'last-name').getByRole('button', { name: ch, exact: true }).click();
   await shot(kiosk, 'last-name');
   await page.keyboard.type(p.family.slice(3));
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -65,7 +66,9 @@ test('too early: the card says when check-in opens and nothing is written', asyn
 test('too late: the card sends the patient to the front desk', async ({ kiosk }) => {
   const p = kiosk.demo.server.scenarios!.tooLate;
   await playPatient(kiosk.page, { familyName: p.family, birthDate: p.birthDate }, byTouch);
-  await expect(screen(kiosk.page, 'appointments')).toContainText("It's past the check-in time for this appointment. Please see the front desk.");
+  await expect(screen(kiosk.page, 'appointments')).toContainText(
+    "It's past the check-in time for this appointment. Please see the front desk.",
+  );
   await shot(kiosk, 'too-late');
   expect(await statusOf(kiosk, p.appointmentIds[0]!)).toBe('booked');
 });
@@ -140,7 +143,8 @@ test('the Spanish flow is complete and checks in', async ({ kiosk }) => {
   expect(run.outcome).toBe('checked_in');
   await expect(kiosk.page.locator('html')).toHaveAttribute('lang', /^es/);
   const text = await kiosk.page.locator('body').innerText();
-  for (const english of ['Check in', 'Please have a seat', "You're checked in", 'Start over', 'Larger text']) expect(text).not.toContain(english);
+  for (const english of ['Check in', 'Please have a seat', "You're checked in", 'Start over', 'Larger text'])
+    expect(text).not.toContain(english);
   await shot(kiosk, 'done-es');
   expect(await statusOf(kiosk, p.appointmentIds[0]!)).toBe('checked-in');
 });

@@ -29,6 +29,7 @@ type Options = { demoOptions: DemoKioskOptions };
 export const test = base.extend<Options & { kiosk: KioskFixture }, { chromiumBrowser: Browser }>({
   demoOptions: [{}, { option: true }],
   chromiumBrowser: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures declare their dependencies by destructuring
     async ({}, use) => {
       const browser = await launchChromium(true);
       await use(browser);

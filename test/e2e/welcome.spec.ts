@@ -7,7 +7,9 @@ test('the welcome screen shows data from main: clinic name, clock in clinic time
   const clock = welcome.locator('time').first();
   await expect(clock).toBeVisible();
   // The clock shows the clinic's time (America/New_York), whatever the machine's zone.
-  const expected = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', hour: 'numeric', minute: '2-digit' }).format(new Date());
+  const expected = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', hour: 'numeric', minute: '2-digit' }).format(
+    new Date(),
+  );
   await expect(clock).toContainText(expected.replace(/\s/g, ' ').split(' ')[0]!.split(':')[0]!);
   await expect(page.getByText('Connected to the clinic')).toBeVisible();
   await page.screenshot({ path: 'artifacts/screens/welcome.png' });
@@ -31,8 +33,13 @@ test('the renderer has no Node, no Electron and no network', async ({ kiosk }) =
   }));
   expect(globals).toEqual({ require: 'undefined', process: 'undefined', kiosk: 'object' });
   // CSP connect-src 'none': fetch from the page is refused by the browser itself.
-  const fetchResult = await page.evaluate(() => fetch('https://example.org/').then(() => 'fetched', (e: Error) => e.name));
+  const fetchResult = await page.evaluate(() =>
+    fetch('https://example.org/').then(
+      () => 'fetched',
+      (e: Error) => e.name,
+    ),
+  );
   expect(fetchResult).toBe('TypeError');
-  const csp = await page.evaluate(async () => (await (await window.kiosk.info()) as { ok: boolean }).ok);
+  const csp = await page.evaluate(async () => ((await await window.kiosk.info()) as { ok: boolean }).ok);
   expect(csp).toBe(true);
 });

@@ -35,7 +35,9 @@ if (mode === 'flush') {
     const found = await parts.checkIn.identify({ familyName: family, birthDate });
     if (found.outcome !== 'found') continue;
     const res = await parts.checkIn.checkIn(found.session, [found.appointments[0]!.key]);
-    const appointmentId = (parts.checkIn as unknown as { sessions: { get(t: string): { appointments: Map<string, { resource: { id: string } }> } } }).sessions
+    const appointmentId = (
+      parts.checkIn as unknown as { sessions: { get(t: string): { appointments: Map<string, { resource: { id: string } }> } } }
+    ).sessions
       .get(found.session)!
       .appointments.get(found.appointments[0]!.key)!.resource.id;
     console.log(`ACCEPTED ${appointmentId} ${res.results[0]!.outcome}`);

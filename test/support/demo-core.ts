@@ -11,7 +11,10 @@ import { OutboxSender } from '../../main/core/outbox-sender.js';
 import type { DemoServer } from '../../dev/demo-server/index.js';
 import { clientFor, ZONE } from './fixtures.js';
 
-export async function coreFor(server: DemoServer, o: { now: () => Date; settings?: Partial<CheckInSettings>; dataDir?: string; timeoutMs?: number }) {
+export async function coreFor(
+  server: DemoServer,
+  o: { now: () => Date; settings?: Partial<CheckInSettings>; dataDir?: string; timeoutMs?: number },
+) {
   const { fhir, tokens, log } = await clientFor(server, { timeoutMs: o.timeoutMs ?? 2000 });
   const auditSink = memorySink();
   const audit = createAuditLog('test-kiosk', auditSink, o.now);

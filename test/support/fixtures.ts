@@ -25,7 +25,13 @@ export async function clientFor(
 ) {
   const log = opts.log ?? capturingLog().log;
   const secrets = opts.secrets ?? memorySecretStore({ 'fhir-client-secret': server.clientSecret });
-  const tokens = new TokenProvider({ tokenUrl: server.tokenUrl, clientId: server.clientId, secrets, log, timeoutMs: opts.timeoutMs ?? 3000 });
+  const tokens = new TokenProvider({
+    tokenUrl: server.tokenUrl,
+    clientId: server.clientId,
+    secrets,
+    log,
+    timeoutMs: opts.timeoutMs ?? 3000,
+  });
   const fhir = new FhirClient({
     baseUrl: server.baseUrl,
     profile: opts.profile ?? server.profile,

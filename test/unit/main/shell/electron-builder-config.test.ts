@@ -2,16 +2,20 @@
  * electron-builder.yml, validated offline with electron-builder's own schema check (the same one the
  * CLI runs before packaging), plus the properties the security design depends on.
  */
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Internal paths of app-builder-lib/builder-util (dependencies of electron-builder, pinned at 26.x).
 const require = createRequire(import.meta.url);
 const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
-  getConfig(projectDir: string, configPath: string | null, configFromOptions: null): Promise<Record<string, unknown>>;
+  getConfig(
+    projectDir: string,
+    configPath: string | null,
+    configFromOptions: Record<string, unknown> | null,
+  ): Promise<Record<string, unknown>>;
   validateConfiguration(config: Record<string, unknown>, debugLogger: unknown): Promise<void>;
 };
 const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
@@ -21,15 +25,19 @@ const ymlPath = path.join(root, 'electron-builder.yml');
 
 type Config = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- arbitrary YAML
 
-async function validate(configFile: string, projectDir = path.dirname(configFile)): Promise<Config> {
-  const config = await getConfig(projectDir, configFile, null);
+async function validate(configFile: string, projectDir = path.dirname(configFile), overrides: Config | null = null): Promise<Config> {
+  const config = await getConfig(projectDir, configFile, overrides);
   await validateConfiguration(config, new DebugLogger(false));
   return config;
 }
 
+const tempDirs: string[] = [];
+afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 /** A copy of our config with one line replaced, in its own project dir. */
 function brokenCopy(find: string | RegExp, replace: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'eb-config-'));
+  tempDirs.push(dir);
   copyFileSync(path.join(root, 'package.json'), path.join(dir, 'package.json'));
   const text = readFileSync(ymlPath, 'utf8');
   const broken = text.replace(find, replace);
@@ -107,6 +115,18 @@ describe('electron-builder.yml', () => {
     expect(JSON.stringify(win['target'])).toContain('nsis');
     expect(win['signtoolOptions']).toMatchObject({ signingHashAlgorithms: ['sha256'] });
     expect(win['signExts']).toContain('.node');
+  });
+
+  it('accepts the Azure Trusted Signing override that release CI passes with -c (docs/security.md)', async () => {
+    const azureSignOptions = {
+      publisherName: 'Example Clinic Software',
+      endpoint: 'https://eus.codesigning.azure.net',
+      codeSigningAccountName: 'clinic-kiosk',
+      certificateProfileName: 'release',
+    };
+    const withAzure = await validate(ymlPath, root, { forceCodeSigning: true, win: { azureSignOptions } });
+    expect((withAzure['win'] as Config)['azureSignOptions']).toEqual(azureSignOptions);
+    expect(withAzure['forceCodeSigning']).toBe(true);
   });
 
   it('Linux: AppImage and deb in the medical category', () => {

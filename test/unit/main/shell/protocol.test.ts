@@ -1,14 +1,15 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../../main/core/renderer-files.js';
 import { APP_SCHEME_PRIVILEGES, handleAppProtocol } from '../../../../main/shell/protocol.js';
 
+let root: string;
 let rendererDir: string;
 beforeAll(() => {
   // A secret right next to the renderer dir: traversal must never reach it.
-  const root = mkdtempSync(path.join(os.tmpdir(), 'kiosk-protocol-'));
+  root = mkdtempSync(path.join(os.tmpdir(), 'kiosk-protocol-'));
   rendererDir = path.join(root, 'renderer');
   mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
@@ -17,6 +18,7 @@ beforeAll(() => {
   writeFileSync(path.join(root, 'secret.js'), 'SECRET');
   writeFileSync(path.join(root, 'config.json'), '{"secret":1}');
 });
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const get = (url: string, method = 'GET') => handleAppProtocol({ url, method }, rendererDir);
 

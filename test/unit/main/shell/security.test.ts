@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { APP_ORIGIN } from '../../../../main/shell/origin.js';
+import { APP_ORIGIN } from '../../../../main/core/origin.js';
 import {
   filterKeyboard,
   hardenSession,

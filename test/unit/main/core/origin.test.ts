@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN, isAppUrl, originOf } from '../../../../main/shell/origin.js';
+import { APP_ORIGIN, isAppUrl, originOf } from '../../../../main/core/origin.js';
 
 describe('originOf', () => {
   it('gives app:// URLs a real origin (Node says "null" for custom schemes)', () => {
