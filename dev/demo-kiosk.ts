@@ -9,6 +9,7 @@ import { parseConfig, type KioskConfig } from '../main/core/config.js';
 import { createKiosk, type Kiosk } from '../main/core/kiosk.js';
 import { silentLogger, type Logger } from '../main/core/log.js';
 import { memorySecretStore, type SecretStore } from '../main/core/secrets.js';
+import { hashPin } from '../main/core/staff-pin.js';
 import { startDemoServer, type DemoServer, type DemoServerOptions } from './demo-server/index.js';
 
 export interface DemoKioskOptions {
@@ -20,6 +21,7 @@ export interface DemoKioskOptions {
   now?: () => Date;
   secrets?: SecretStore;
   fetch?: typeof fetch;
+  shell?: { requestExit(reason: string): void };
 }
 
 export interface DemoKiosk {
@@ -32,6 +34,8 @@ export interface DemoKiosk {
 
 export const DEMO_CLINIC = 'Riverside Family Clinic';
 export const DEMO_TIMEZONE = 'America/New_York';
+/** Synthetic, demo only: a real kiosk's PIN is set with `kiosk-admin set-staff-pin`. */
+export const DEMO_STAFF_PIN = '2468';
 
 export async function startDemoKiosk(o: DemoKioskOptions = {}): Promise<DemoKiosk> {
   const timezone = (o.config?.clinic?.['timezone'] as string | undefined) ?? o.server?.timezone ?? DEMO_TIMEZONE;
@@ -45,6 +49,7 @@ export async function startDemoKiosk(o: DemoKioskOptions = {}): Promise<DemoKios
   const dataDir = o.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'kiosk-demo-'));
   const secrets = o.secrets ?? memorySecretStore();
   await secrets.set('fhir-client-secret', server.clientSecret);
+  if (!(await secrets.get('staff-pin-hash'))) await secrets.set('staff-pin-hash', await hashPin(DEMO_STAFF_PIN));
   const kiosk = createKiosk({
     config,
     secrets,
@@ -53,6 +58,7 @@ export async function startDemoKiosk(o: DemoKioskOptions = {}): Promise<DemoKios
     mode: 'demo',
     ...(o.now ? { now: o.now } : {}),
     ...(o.fetch ? { fetch: o.fetch } : {}),
+    ...(o.shell ? { shell: o.shell } : {}),
   });
   return {
     server,

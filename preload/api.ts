@@ -14,6 +14,11 @@ const methods = {
   identify: 'patient:identify',
   checkIn: 'patient:checkIn',
   endSession: 'patient:endSession',
+  staffUnlock: 'staff:unlock',
+  staffLock: 'staff:lock',
+  staffOverview: 'staff:overview',
+  staffRetryOutbox: 'staff:retryOutbox',
+  staffExit: 'staff:exit',
 } as const satisfies Record<string, Channel>;
 
 type Methods = typeof methods;

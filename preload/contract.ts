@@ -102,6 +102,35 @@ export const CheckInResponse = z.object({
 export type CheckInResponse = z.infer<typeof CheckInResponse>;
 
 export const SessionRequest = z.object({ session: Opaque });
+
+export const StaffUnlockRequest = z.object({ pin: z.string().regex(/^\d{4,12}$/) });
+export const StaffUnlockResponse = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('unlocked'), staffSession: Opaque, expiresAt: Iso }),
+  z.object({ outcome: z.literal('wrong_pin'), attemptsLeft: z.number().int().min(0) }),
+  z.object({ outcome: z.literal('locked_out'), until: Iso }),
+  z.object({ outcome: z.literal('not_provisioned') }),
+]);
+export type StaffUnlockResponse = z.infer<typeof StaffUnlockResponse>;
+export const StaffRequest = z.object({ staffSession: Opaque });
+
+/** What staff see of the outbox: no PHI, only a short appointment reference to find it in the EHR. */
+export const OutboxItemView = z.object({
+  id: Opaque,
+  appointmentRef: z.string().max(12),
+  state: z.enum(['sending', 'waiting']),
+  attempts: z.number().int().min(0),
+  lastError: z.string().max(200).nullable(),
+  createdAt: Iso,
+  nextAttemptAt: Iso,
+});
+export const StaffOverview = z.object({
+  kioskId: z.string().max(64),
+  health: Health,
+  outbox: z.array(OutboxItemView).max(500),
+  /** When the staff session relocks unless used. */
+  expiresAt: Iso,
+});
+export type StaffOverview = z.infer<typeof StaffOverview>;
 const Empty = z.object({}).strict();
 
 /** Closed list of error codes; the renderer maps each to patient-friendly text. */
@@ -111,6 +140,8 @@ export const ErrorCode = z.enum([
   'forbidden_sender',
   'not_configured',
   'session_expired',
+  /** A staff session ended (relocked after idle, or never existed). */
+  'staff_locked',
   'unavailable',
   'internal',
 ]);
@@ -122,6 +153,11 @@ export const contract = {
   'patient:identify': { request: IdentifyRequest, response: IdentifyResponse },
   'patient:checkIn': { request: CheckInRequest, response: CheckInResponse },
   'patient:endSession': { request: SessionRequest, response: Empty },
+  'staff:unlock': { request: StaffUnlockRequest, response: StaffUnlockResponse },
+  'staff:lock': { request: StaffRequest, response: Empty },
+  'staff:overview': { request: StaffRequest, response: StaffOverview },
+  'staff:retryOutbox': { request: StaffRequest, response: StaffOverview },
+  'staff:exit': { request: StaffRequest, response: Empty },
 } as const;
 
 export type Contract = typeof contract;

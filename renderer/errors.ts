@@ -12,6 +12,7 @@ const ACTIONS: Readonly<Record<ErrorCode, ErrorAction>> = {
   forbidden_sender: 'none',
   not_configured: 'none',
   session_expired: 'start_over',
+  staff_locked: 'start_over',
   unavailable: 'retry',
   internal: 'retry',
 };

@@ -13,8 +13,8 @@ export type AuditEvent =
   | 'outbox.retry'
   | 'staff.unlock'
   | 'staff.lock'
-  | 'staff.checkin'
-  | 'staff.undo'
+  | 'staff.outbox_retry'
+  | 'staff.exit'
   | 'kiosk.start';
 
 export interface AuditEntry {

@@ -4,7 +4,7 @@
  * both run exactly this.
  */
 import path from 'node:path';
-import type { Health, KioskInfo } from '../../preload/contract.js';
+import type { Health, KioskInfo, StaffOverview } from '../../preload/contract.js';
 import { fileAuditLog, type AuditLog } from './audit.js';
 import { CheckInService } from './checkin/service.js';
 import { Directory } from './checkin/directory.js';
@@ -18,6 +18,7 @@ import type { Logger } from './log.js';
 import { Outbox } from './outbox.js';
 import { OutboxSender } from './outbox-sender.js';
 import type { SecretStore } from './secrets.js';
+import { StaffAuth } from './staff.js';
 
 export interface KioskOptions {
   /** A valid config, or the reason there is none (shown to staff on the "not set up" screen). */
@@ -31,6 +32,8 @@ export interface KioskOptions {
   fetch?: typeof fetch;
   audit?: AuditLog;
   healthIntervalMs?: number;
+  /** The host's way to end the kiosk (staff "exit"); the Electron shell quits the app. */
+  shell?: { requestExit(reason: string): void };
 }
 
 export interface Kiosk {
@@ -64,6 +67,10 @@ export function createKiosk(o: KioskOptions): Kiosk {
           ? o.secrets.problem
           : null;
   let health: Health = { state: problem ? 'not_configured' : 'ok', checkedAt: null };
+  const kioskId = config?.kiosk.id ?? 'kiosk';
+  const audit = o.audit ?? fileAuditLog(kioskId, path.join(o.dataDir, 'audit'), config?.kiosk.auditRetentionDays ?? 90);
+  // Staff mode works even on a kiosk that is not set up (to see why, and to exit), given a keychain.
+  const staff = 'problem' in o.secrets ? null : new StaffAuth({ secrets: o.secrets, audit, now: () => now().getTime() });
 
   const parts = (() => {
     if (problem || !config || !fhirConfig || 'problem' in o.secrets) return null;
@@ -84,7 +91,6 @@ export function createKiosk(o: KioskOptions): Kiosk {
       timeoutMs: fhirConfig.timeoutMs,
       ...(o.fetch ? { fetch: o.fetch } : {}),
     });
-    const audit = o.audit ?? fileAuditLog(config.kiosk.id, path.join(o.dataDir, 'audit'), config.kiosk.auditRetentionDays);
     const outbox = new Outbox(path.join(o.dataDir, 'outbox'), config.kiosk.id, now);
     const directory = new Directory(fhir, o.log, () => now().getTime());
     const timezone = config.clinic.timezone!;
@@ -125,6 +131,25 @@ export function createKiosk(o: KioskOptions): Kiosk {
     return parts;
   };
 
+  const requireStaff = (token: string) => {
+    if (!staff) throw new KioskError('not_configured', 'Staff mode needs the OS keychain.');
+    return staff.require(token);
+  };
+  const overview = (token: string): StaffOverview => ({
+    kioskId,
+    health,
+    expiresAt: requireStaff(token).expiresAt,
+    outbox: (parts?.outbox.list() ?? []).map((e) => ({
+      id: e.id,
+      appointmentRef: e.appointmentId.slice(-8),
+      state: e.state,
+      attempts: e.attempts,
+      lastError: e.lastError,
+      createdAt: e.createdAt,
+      nextAttemptAt: e.nextAttemptAt,
+    })),
+  });
+
   const info = (): KioskInfo => ({
     clinicName: config?.clinic.name ?? 'Clinic check-in',
     timezone: config?.clinic.timezone ?? 'UTC',
@@ -144,6 +169,32 @@ export function createKiosk(o: KioskOptions): Kiosk {
     'patient:checkIn': (req) => requireParts().checkIn.checkIn(req.session, req.keys),
     'patient:endSession': async (req) => {
       requireParts().checkIn.endSession(req.session);
+      return {};
+    },
+    'staff:unlock': async (req) => {
+      if (!staff) return { outcome: 'not_provisioned' };
+      return staff.unlock(req.pin);
+    },
+    'staff:lock': async (req) => {
+      staff?.lock(req.staffSession);
+      return {};
+    },
+    'staff:overview': async (req) => overview(req.staffSession),
+    'staff:retryOutbox': async (req) => {
+      requireStaff(req.staffSession);
+      audit.record({ event: 'staff.outbox_retry', outcome: `entries:${parts?.outbox.size ?? 0}`, by: 'staff' });
+      if (parts) {
+        parts.outbox.expedite();
+        await parts.sender.flush();
+        await checkHealth();
+      }
+      return overview(req.staffSession);
+    },
+    'staff:exit': async (req) => {
+      requireStaff(req.staffSession);
+      audit.record({ event: 'staff.exit', outcome: o.shell ? 'exiting' : 'no_shell', by: 'staff' });
+      staff?.lock(req.staffSession);
+      o.shell?.requestExit('staff');
       return {};
     },
   };

@@ -70,7 +70,7 @@ async function startKiosk({ windowed }: ShellFlags): Promise<void> {
 
   const config = await resolveConfig(configPath(process.argv, process.env, userData));
   const { secrets, mode } = await resolveSecrets({ packaged, env: process.env, log });
-  const kiosk = createKiosk({ config, secrets, dataDir: userData, log, mode });
+  const kiosk = createKiosk({ config, secrets, dataDir: userData, log, mode, shell: { requestExit } });
   kiosk.start();
   app.on('will-quit', () => kiosk.stop());
 

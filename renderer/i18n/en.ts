@@ -119,6 +119,7 @@ export const en = {
     forbidden_sender: 'Something went wrong on our side.',
     not_configured: "This kiosk can't check you in right now.",
     session_expired: 'For your privacy, we cleared your details.',
+    staff_locked: 'Staff mode has locked itself.',
     unavailable: "We can't reach the clinic system right now.",
     internal: 'Something went wrong on our side.',
   } satisfies Record<ErrorCode, string>,

@@ -114,6 +114,7 @@ export const es: Messages = {
     forbidden_sender: 'Algo salió mal de nuestra parte.',
     not_configured: 'Este quiosco no puede registrar su llegada en este momento.',
     session_expired: 'Por su privacidad, borramos sus datos.',
+    staff_locked: 'El modo de personal se bloqueó.',
     unavailable: 'No podemos comunicarnos con el sistema de la clínica en este momento.',
     internal: 'Algo salió mal de nuestra parte.',
   },

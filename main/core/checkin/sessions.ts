@@ -27,6 +27,13 @@ export class SessionStore<T> {
     }
     return s.data;
   }
+  /** Extends a live session by the full TTL; false if it is unknown or expired. */
+  touch(token: string): boolean {
+    const s = this.get(token) === null ? null : this.items.get(token);
+    if (!s) return false;
+    s.expiresAt = this.now() + this.ttlMs;
+    return true;
+  }
   end(token: string): void {
     this.items.delete(token);
   }

@@ -76,6 +76,23 @@ const CASES: Record<Channel, { request: unknown; response: unknown; invalid: unk
     response: {},
     invalid: [{}, null, { session: 'short' }, { session: 'x'.repeat(65) }, { session: 12345678 }],
   },
+  'staff:unlock': {
+    request: { pin: '482915' },
+    response: { outcome: 'wrong_pin', attemptsLeft: 4 },
+    invalid: [{}, { pin: 482915 }, { pin: '12' }, { pin: '1234567890123' }, { pin: '12a4' }, { pin: ' 1234' }],
+  },
+  'staff:lock': { request: { staffSession: SESSION }, response: {}, invalid: [{}, { staffSession: 'x' }, { session: SESSION }] },
+  'staff:overview': {
+    request: { staffSession: SESSION },
+    response: { kioskId: 'kiosk-1', health: { state: 'ok', checkedAt: null }, outbox: [], expiresAt: '2026-06-15T14:05:00.000Z' },
+    invalid: [{}, { staffSession: null }, { staffSession: 'a/b+c=' + 'x'.repeat(10) }],
+  },
+  'staff:retryOutbox': {
+    request: { staffSession: SESSION },
+    response: { kioskId: 'kiosk-1', health: { state: 'unreachable', checkedAt: null }, outbox: [], expiresAt: '2026-06-15T14:05:00.000Z' },
+    invalid: [{}, { staffSession: ['x'] }],
+  },
+  'staff:exit': { request: { staffSession: SESSION }, response: {}, invalid: [{}, { staffSession: '' }] },
 };
 
 type FakeHandlers = Record<Channel, Mock<(request: unknown) => Promise<unknown>>>;

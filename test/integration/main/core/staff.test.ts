@@ -1,0 +1,90 @@
+/** Staff mode in main: PIN against the keychain hash, lockout, idle relock, outbox view/retry, exit. */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIpcRouter } from '../../../../main/core/ipc-router.js';
+import { startDemoKiosk, DEMO_STAFF_PIN, type DemoKiosk } from '../../../../dev/demo-kiosk.js';
+import { capturingLog, tenAm } from '../../../support/fixtures.js';
+
+describe('staff mode', () => {
+  let demo: DemoKiosk;
+  let clock = tenAm().getTime();
+  const exits: string[] = [];
+  const sender = { url: 'https://kiosk.invalid/index.html', isMainFrame: true, id: 1 };
+  let call: (channel: string, payload: unknown) => Promise<{ ok: boolean; value?: any; error?: { code: string } }>; // eslint-disable-line @typescript-eslint/no-explicit-any;
+
+  beforeAll(async () => {
+    demo = await startDemoKiosk({ now: () => new Date(clock), log: capturingLog().log, shell: { requestExit: (r) => void exits.push(r) } });
+    const dispatch = createIpcRouter(demo.kiosk.handlers, { log: capturingLog().log, isTrusted: () => true });
+    call = (c, p) => dispatch(c, p, sender) as never;
+  });
+  afterAll(() => demo.close());
+
+  const unlock = async (pin = DEMO_STAFF_PIN) => (await call('staff:unlock', { pin })).value;
+
+  it('the right PIN unlocks; staff calls without a live session are refused', async () => {
+    expect(await call('staff:overview', { staffSession: 'AAAAAAAAAAAAAAAAAAAA' })).toMatchObject({
+      ok: false,
+      error: { code: 'staff_locked' },
+    });
+    const u = await unlock();
+    expect(u.outcome).toBe('unlocked');
+    const o = await call('staff:overview', { staffSession: u.staffSession });
+    expect(o).toMatchObject({ ok: true, value: { kioskId: 'demo-kiosk', outbox: [] } });
+    await call('staff:lock', { staffSession: u.staffSession });
+    expect((await call('staff:overview', { staffSession: u.staffSession })).error?.code).toBe('staff_locked');
+  });
+
+  it('relocks by itself after two idle minutes, but each action extends it', async () => {
+    const { staffSession } = await unlock();
+    clock += 90_000;
+    expect((await call('staff:overview', { staffSession })).ok).toBe(true);
+    clock += 90_000; // 3 min after unlock, 1.5 min after the last action
+    expect((await call('staff:overview', { staffSession })).ok).toBe(true);
+    clock += 121_000;
+    expect((await call('staff:overview', { staffSession })).error?.code).toBe('staff_locked');
+  });
+
+  it('wrong PINs count down, then lock staff mode out (even for the right PIN) until the lockout ends', async () => {
+    for (let left = 4; left >= 1; left--) expect(await unlock('0000')).toEqual({ outcome: 'wrong_pin', attemptsLeft: left });
+    expect((await unlock('0000')).outcome).toBe('locked_out');
+    expect((await unlock()).outcome).toBe('locked_out');
+    clock += 5 * 60_000 + 1000;
+    expect((await unlock()).outcome).toBe('unlocked');
+  });
+
+  it('shows queued check-ins without PHI and retries them on demand', async () => {
+    const s = demo.server.scenarios!.openNow;
+    demo.server.faults.add({ method: 'PUT', path: /^\/Appointment\//, kind: 'reset', times: Infinity });
+    const id = (await call('patient:identify', { familyName: s.family, birthDate: s.birthDate })).value;
+    const res = (await call('patient:checkIn', { session: id.session, keys: [id.appointments[0].key] })).value;
+    expect(res.results[0].outcome).toBe('recorded_offline');
+    const { staffSession } = await unlock();
+    const before = (await call('staff:overview', { staffSession })).value;
+    expect(before.outbox).toHaveLength(1);
+    expect(before.outbox[0].appointmentRef).toBe(s.appointmentIds[0]!.slice(-8));
+    expect(JSON.stringify(before)).not.toContain(s.family);
+    demo.server.faults.clear();
+    const after = (await call('staff:retryOutbox', { staffSession })).value;
+    expect(after.outbox).toEqual([]);
+    expect((await demo.server.repo.readResource('Appointment', s.appointmentIds[0]!)).status).toBe('checked-in');
+  });
+
+  it('exit asks the host to quit, and only with a staff session', async () => {
+    expect((await call('staff:exit', { staffSession: 'BBBBBBBBBBBBBBBBBBBB' })).error?.code).toBe('staff_locked');
+    expect(exits).toEqual([]);
+    const { staffSession } = await unlock();
+    expect((await call('staff:exit', { staffSession })).ok).toBe(true);
+    expect(exits).toEqual(['staff']);
+  });
+
+  it('everything staff do is in the audit log', async () => {
+    const dir = path.join(demo.dataDir, 'audit');
+    const text = readdirSync(dir)
+      .map((f) => readFileSync(path.join(dir, f), 'utf8'))
+      .join('');
+    for (const event of ['staff.unlock', 'staff.lock', 'staff.outbox_retry', 'staff.exit']) expect(text).toContain(`"event":"${event}"`);
+    expect(text).toContain('"outcome":"wrong_pin"');
+    expect(text).not.toContain(DEMO_STAFF_PIN);
+  });
+});
