@@ -1,4 +1,5 @@
 /** Staff mode in main: PIN against the keychain hash, lockout, idle relock, outbox view/retry, exit. */
+import type { Appointment } from '@medplum/fhirtypes';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,8 @@ describe('staff mode', () => {
   let clock = tenAm().getTime();
   const exits: string[] = [];
   const sender = { url: 'https://kiosk.invalid/index.html', isMainFrame: true, id: 1 };
-  let call: (channel: string, payload: unknown) => Promise<{ ok: boolean; value?: any; error?: { code: string } }>; // eslint-disable-line @typescript-eslint/no-explicit-any;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test reads loosely typed IPC results
+  let call: (channel: string, payload: unknown) => Promise<{ ok: boolean; value?: any; error?: { code: string } }>;
 
   beforeAll(async () => {
     demo = await startDemoKiosk({ now: () => new Date(clock), log: capturingLog().log, shell: { requestExit: (r) => void exits.push(r) } });
@@ -67,7 +69,7 @@ describe('staff mode', () => {
     demo.server.faults.clear();
     const after = (await call('staff:retryOutbox', { staffSession })).value;
     expect(after.outbox).toEqual([]);
-    expect((await demo.server.repo.readResource('Appointment', s.appointmentIds[0]!)).status).toBe('checked-in');
+    expect((await demo.server.repo.readResource<Appointment>('Appointment', s.appointmentIds[0]!)).status).toBe('checked-in');
   });
 
   it('exit asks the host to quit, and only with a staff session', async () => {
