@@ -6,6 +6,7 @@ import { app, BrowserWindow, Menu, powerMonitor, powerSaveBlocker, protocol, ses
 import path from 'node:path';
 import { configPath } from '../core/config.js';
 import { createKiosk } from '../core/kiosk.js';
+import { runCli } from '../admin/cli.js';
 import { createLogger, dailyFileSink, stderrSink } from '../core/log.js';
 import { loginItemSettingsFor, parseShellFlags, type ShellFlags } from './flags.js';
 import { createShellDispatch, registerElectronIpc } from './ipc.js';
@@ -44,6 +45,10 @@ if (scrubbedEnv.length) log.warn('shell.environment_scrubbed', { variables: scru
 if (refusedSwitches.length) {
   log.error('shell.refused_switches', { switches: refusedSwitches });
   app.exit(1);
+} else if (process.argv.includes('--admin')) {
+  // Provisioning from the installed app (`<app> --admin check --config F`): with the RunAsNode fuse
+  // off, the packaged binary cannot run build/main/admin.cjs as a Node script.
+  void runAdmin(process.argv.slice(process.argv.indexOf('--admin') + 1));
 } else if (flags.loginItem) {
   void setLoginItem(flags.loginItem);
 } else if (!app.requestSingleInstanceLock()) {
@@ -106,6 +111,16 @@ async function startKiosk({ windowed }: ShellFlags): Promise<void> {
   powerSaveBlocker.start('prevent-display-sleep');
   host.open();
   log.info('shell.started', { mode: kiosk.info().mode, windowed, packaged });
+}
+
+async function runAdmin(args: string[]): Promise<void> {
+  const io = {
+    stdin: process.stdin,
+    out: (l: string) => process.stdout.write(l + '\n'),
+    err: (l: string) => process.stderr.write(l + '\n'),
+    env: process.env,
+  };
+  app.exit(await runCli(args, io).catch(() => 1));
 }
 
 async function setLoginItem(request: NonNullable<ShellFlags['loginItem']>): Promise<void> {

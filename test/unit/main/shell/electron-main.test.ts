@@ -247,4 +247,14 @@ describe('electron-main (against a fake electron)', () => {
     expect(electron.app.requestSingleInstanceLock).not.toHaveBeenCalled();
     expect(electron.app.whenReady).not.toHaveBeenCalled();
   });
+
+  it('--admin runs the provisioning CLI instead of the kiosk and exits with its code', async () => {
+    const config = path.join(tempDir, 'bad.json');
+    writeFileSync(config, '{ "fhir": { "clientSecret": "oops" } }');
+    vi.spyOn(process, 'argv', 'get').mockReturnValue(['/opt/kiosk/clinic-kiosk', '--admin', 'check', '--config', config]);
+    await import('../../../../main/shell/electron-main.js');
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(78)); // EXIT.config
+    expect(electron.app.requestSingleInstanceLock).not.toHaveBeenCalled();
+    expect(FakeBrowserWindow.created).toHaveLength(0);
+  });
 });
