@@ -40,8 +40,9 @@ export interface UiText {
 type DobField = 'month' | 'day' | 'year';
 
 /**
- * The renderer's own dictionaries and date-field order, loaded at run time: the Node type-check
- * project cannot include renderer files, and copying the words here would drift from the UI.
+ * The renderer's own dictionaries and date-field order (never a copy of the words, which would drift
+ * from the UI), loaded once on first use. The page must run a build of the same sources: after a
+ * renderer change, rebuild (`npm run build`) or the driver will not find the keys it looks for.
  */
 let ui: Promise<{ texts: Record<Language, UiText>; fieldOrder: (lang: Language) => readonly DobField[] }> | null = null;
 function loadUi() {

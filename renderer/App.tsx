@@ -1,11 +1,14 @@
 /**
  * The app shell: owns the one reducer, runs the calls to main that the reducer asks for, and renders
  * the current screen. The patient part of the tree is keyed on `generation`, so a reset remounts it
- * and no previous patient's text survives in the DOM.
+ * and no previous patient's text survives in the DOM. Staff mode is entered from a hidden corner on
+ * any screen and left the same way a patient leaves: a reset.
  */
 import { useEffect, useReducer, useRef } from 'preact/hooks';
-import type { CheckInResponse, IdentifyResponse, Result } from '../preload/contract.js';
+import type { KioskApi } from '../preload/api.js';
+import type { Result } from '../preload/contract.js';
 import { IdleGuard } from './components/IdleGuard.js';
+import { StaffCorner } from './components/StaffCorner.js';
 import { TopBar } from './components/TopBar.js';
 import { I18n, dictionaries } from './i18n/index.js';
 import { failure, kioskApi, noPayload, safely } from './kiosk.js';
@@ -16,10 +19,22 @@ import { Done } from './screens/Done.js';
 import { Loading } from './screens/Loading.js';
 import { Message } from './screens/Message.js';
 import { NameEntry } from './screens/NameEntry.js';
+import { StaffPanel } from './screens/StaffPanel.js';
+import { StaffPin } from './screens/StaffPin.js';
 import { Unconfigured } from './screens/Unconfigured.js';
 import { Welcome } from './screens/Welcome.js';
 import { Working } from './screens/Working.js';
-import { defaultLang, initialState, isPatientScreen, reduce, type Action, type Pending, type State } from './state.js';
+import {
+  canOpenStaff,
+  defaultLang,
+  initialState,
+  isPatientScreen,
+  isStaffScreen,
+  reduce,
+  type Action,
+  type Pending,
+  type State,
+} from './state.js';
 
 const HEALTH_POLL_MS = 30_000;
 const SLOW_MS = 4_000;
@@ -69,22 +84,38 @@ export function App() {
     document.querySelector<HTMLElement>('#screen-title')?.focus();
   }, [state.screen, state.generation]);
 
-  /** Full reset: tell main to forget the session, then drop every trace of the patient. */
-  const startOver = () => {
+  /** Tell main to forget the patient's session and end staff mode: nothing either could do stays usable. */
+  const endSessions = () => {
     const session = latest.current.patient.session;
+    const staffSession = latest.current.staff.session;
     const api = kioskApi();
     if (session && api) void safely(() => api.endSession({ session }));
+    if (staffSession && api) void safely(() => api.staffLock({ staffSession }));
+  };
+
+  /** Full reset (also "Lock" in staff mode): end the sessions in main, then drop every trace of them here. */
+  const startOver = () => {
+    endSessions();
     dispatch({ type: 'reset' });
+  };
+
+  /** The hidden gesture: a patient flow in progress is ended exactly like a reset. */
+  const openStaff = () => {
+    if (!canOpenStaff(latest.current)) return;
+    endSessions();
+    dispatch({ type: 'staff-open' });
   };
 
   const screenName = state.screen.name;
   const onWelcome = screenName === 'welcome';
+  const inStaffMode = isStaffScreen(screenName);
   const leftSomething = state.lang !== defaultLang(state.info) || state.largeText;
   const timings = state.info ?? FALLBACK_TIMINGS;
 
   return (
     <I18n.Provider value={{ t, lang: state.lang }}>
       <div class="app">
+        <StaffCorner onGesture={openStaff} />
         <TopBar
           clinicName={onWelcome ? null : (state.info?.clinicName ?? null)}
           largeText={state.largeText}
@@ -94,8 +125,9 @@ export function App() {
         <main key={state.generation}>
           {renderScreen(state, dispatch, startOver)}
           <IdleGuard
-            enabled={state.pending === null && (isPatientScreen(screenName) || (onWelcome && leftSomething))}
+            enabled={state.pending === null && (isPatientScreen(screenName) || inStaffMode || (onWelcome && leftSomething))}
             warn={!onWelcome}
+            staff={inStaffMode}
             idleSeconds={timings.idleSeconds}
             warningSeconds={timings.warningSeconds}
             onExpire={startOver}
@@ -111,14 +143,47 @@ function startCall(p: Pending, dispatch: (a: Action) => void): () => void {
   const api = kioskApi();
   const lost = failure('unavailable', 'No answer from the kiosk service.');
   const timers = [setTimeout(() => dispatch({ type: 'slow', id: p.id }), SLOW_MS)];
-  if (p.call === 'identify') {
-    const answer = (result: Result<IdentifyResponse>) => dispatch({ type: 'identified', id: p.id, result });
+  const run = <T,>(invoke: (api: KioskApi) => Promise<Result<T>>, answer: (result: Result<T>) => void) => {
     timers.push(setTimeout(() => answer(lost), CALL_TIMEOUT_MS));
-    void safely(() => (api ? api.identify(p.request) : Promise.resolve(lost))).then(answer);
-  } else {
-    const answer = (result: Result<CheckInResponse>) => dispatch({ type: 'checked-in', id: p.id, result });
-    timers.push(setTimeout(() => answer(lost), CALL_TIMEOUT_MS));
-    void safely(() => (api ? api.checkIn(p.request) : Promise.resolve(lost))).then(answer);
+    void safely(() => (api ? invoke(api) : Promise.resolve(lost))).then(answer);
+  };
+  const { id } = p;
+  switch (p.call) {
+    case 'identify':
+      run(
+        (a) => a.identify(p.request),
+        (result) => dispatch({ type: 'identified', id, result }),
+      );
+      break;
+    case 'checkIn':
+      run(
+        (a) => a.checkIn(p.request),
+        (result) => dispatch({ type: 'checked-in', id, result }),
+      );
+      break;
+    case 'staffUnlock':
+      run(
+        (a) => a.staffUnlock({ pin: p.pin }),
+        (result) => dispatch({ type: 'staff-unlocked', id, result }),
+      );
+      // The PIN is on its way to main: drop it from state now rather than when the answer comes.
+      dispatch({ type: 'call-sent', id });
+      break;
+    case 'staffOverview':
+    case 'staffRetryOutbox': {
+      const { call, staffSession } = p;
+      run(
+        (a) => a[call]({ staffSession }),
+        (result) => dispatch({ type: 'staff-overview', id, result }),
+      );
+      break;
+    }
+    case 'staffExit':
+      run(
+        (a) => a.staffExit({ staffSession: p.staffSession }),
+        (result) => dispatch({ type: 'staff-exited', id, result }),
+      );
+      break;
   }
   return () => timers.forEach(clearTimeout);
 }
@@ -159,5 +224,18 @@ function renderScreen(state: State, dispatch: (a: Action) => void, startOver: ()
       );
     case 'cooldown':
       return <Cooldown until={screen.until} timezone={tz} onFinish={startOver} />;
+    case 'staff-pin':
+      return (
+        <StaffPin
+          pinLength={state.staff.pin.length}
+          notice={state.staff.notice}
+          checking={state.pending?.call === 'staffUnlock'}
+          timezone={tz}
+          dispatch={dispatch}
+          onCancel={startOver}
+        />
+      );
+    case 'staff':
+      return <StaffPanel staff={state.staff} busy={state.pending !== null} timezone={tz} dispatch={dispatch} onLock={startOver} />;
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The whole app's screen state in one reducer. Screens only dispatch actions; calls to main are
  * described here as `pending` and run by the App, so every transition (and every guard against a
- * double tap) is plain data that unit tests can drive. New screens (staff mode) extend `Screen`.
+ * double tap) is plain data that unit tests can drive. Staff mode lives here too: its own screens,
+ * its own slice of state (`staff`), and the same one-call-at-a-time rule.
  */
 import type {
   AppointmentView,
@@ -13,6 +14,8 @@ import type {
   KioskInfo,
   Language,
   Result,
+  StaffOverview,
+  StaffUnlockResponse,
 } from '../preload/contract.js';
 import { EMPTY_DOB, deleteDigit, fieldOrder, typeDigit, type DobDraft } from './dob.js';
 import { errorAction, toErrorCode } from './errors.js';
@@ -35,7 +38,9 @@ export type Screen =
   | { name: 'appointments' }
   | { name: 'done' }
   | { name: 'message'; message: Message }
-  | { name: 'cooldown'; until: string };
+  | { name: 'cooldown'; until: string }
+  | { name: 'staff-pin' }
+  | { name: 'staff' };
 
 export type ScreenName = Screen['name'];
 
@@ -51,10 +56,43 @@ export interface Patient {
   appointments: AppointmentView[];
 }
 
+/** What staff are told on the PIN screen or the panel (the words live in the dictionaries). */
+export type StaffNotice =
+  | { kind: 'wrong_pin'; attemptsLeft: number }
+  | { kind: 'locked_out'; until: string }
+  | { kind: 'not_provisioned' }
+  | { kind: 'retried'; waiting: number }
+  | { kind: 'failed' };
+
+/** Everything about staff mode; replaced wholesale on reset, like the patient. */
+export interface Staff {
+  /** Digits typed on the PIN pad. Emptied the moment they are submitted, and never rendered. */
+  pin: string;
+  session: string | null;
+  overview: StaffOverview | null;
+  notice: StaffNotice | null;
+  /** "Exit kiosk" was tapped and waits for Yes / No. */
+  confirmingExit: boolean;
+}
+
+export const NO_STAFF: Staff = Object.freeze({ pin: '', session: null, overview: null, notice: null, confirmingExit: false });
+
+/** The contract accepts 4 to 12 digits. */
+export const PIN_MIN = 4;
+export const PIN_MAX = 12;
+
 export type CheckInRequest = { session: string; keys: string[] };
+type StaffCall = 'staffOverview' | 'staffRetryOutbox' | 'staffExit';
 export type Pending =
   | { id: number; slow: boolean; call: 'identify'; request: IdentifyRequest }
-  | { id: number; slow: boolean; call: 'checkIn'; request: CheckInRequest };
+  | { id: number; slow: boolean; call: 'checkIn'; request: CheckInRequest }
+  /** `pin` is blanked by `call-sent` as soon as the App has handed it to main. */
+  | { id: number; slow: boolean; call: 'staffUnlock'; pin: string }
+  | { id: number; slow: boolean; call: StaffCall; staffSession: string };
+/** Omit applied to each member of a union (plain Omit would keep only the keys they share). */
+type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A call as the reducer asks for it; the id and the slow flag are added by `withCall`. */
+type CallRequest = OmitEach<Pending, 'id' | 'slow'>;
 
 export interface State {
   info: KioskInfo | null;
@@ -65,6 +103,7 @@ export interface State {
   generation: number;
   screen: Screen;
   patient: Patient;
+  staff: Staff;
   pending: Pending | null;
   nextId: number;
 }
@@ -93,7 +132,23 @@ export type Action =
   | { type: 'identified'; id: number; result: Result<IdentifyResponse> }
   | { type: 'checked-in'; id: number; result: Result<CheckInResponse> }
   | { type: 'try-again' }
-  | { type: 'reset' };
+  | { type: 'reset' }
+  /** The hidden corner gesture. */
+  | { type: 'staff-open' }
+  | { type: 'pin-digit'; digit: string }
+  | { type: 'pin-delete' }
+  | { type: 'pin-clear' }
+  | { type: 'staff-unlock' }
+  /** The App passed the PIN to main: it is dropped from `pending` too. */
+  | { type: 'call-sent'; id: number }
+  | { type: 'staff-unlocked'; id: number; result: Result<StaffUnlockResponse> }
+  | { type: 'staff-refresh' }
+  | { type: 'staff-retry' }
+  | { type: 'staff-overview'; id: number; result: Result<StaffOverview> }
+  | { type: 'staff-exit-ask' }
+  | { type: 'staff-exit-cancel' }
+  | { type: 'staff-exit-confirm' }
+  | { type: 'staff-exited'; id: number; result: Result<Record<string, never>> };
 
 export const EMPTY_PATIENT: Patient = Object.freeze({
   familyName: '',
@@ -121,6 +176,15 @@ export function isPatientScreen(name: ScreenName): boolean {
   return PATIENT_SCREENS.has(name);
 }
 
+export function isStaffScreen(name: ScreenName): boolean {
+  return name === 'staff-pin' || name === 'staff';
+}
+
+/** The gesture works on any screen, but never in the middle of a call to main (its answer would be lost). */
+export function canOpenStaff(s: State): boolean {
+  return s.pending === null && !isStaffScreen(s.screen.name);
+}
+
 /** Where a patient screen sits in the visit, for the "Step n of 3" indicator (first name is part of step 2). */
 const STEPS: Partial<Record<ScreenName, number>> = { 'last-name': 1, 'birth-date': 2, 'first-name': 2, appointments: 3 };
 export const TOTAL_STEPS = 3;
@@ -138,6 +202,7 @@ export function initialState(): State {
     generation: 0,
     screen: { name: 'loading' },
     patient: EMPTY_PATIENT,
+    staff: NO_STAFF,
     pending: null,
     nextId: 1,
   };
@@ -165,8 +230,12 @@ export function resetState(s: State): State {
   };
 }
 
-function call(s: State, pending: Omit<Pending, 'id' | 'slow'>, screen: Screen, patient: Patient): State {
-  return { ...s, pending: { ...pending, id: s.nextId, slow: false } as Pending, nextId: s.nextId + 1, screen, patient };
+function withCall(s: State, request: CallRequest): State {
+  return { ...s, pending: { ...request, id: s.nextId, slow: false } as Pending, nextId: s.nextId + 1 };
+}
+
+function call(s: State, request: CallRequest, screen: Screen, patient: Patient): State {
+  return withCall({ ...s, screen, patient }, request);
 }
 
 function nameFieldOf(screen: ScreenName): NameField | null {
@@ -214,10 +283,65 @@ function onCheckedIn(s: State, request: CheckInRequest, result: Result<CheckInRe
   return { ...done, screen: { name: 'message', message: { kind: 'check-in', results } } };
 }
 
+function staffNotice(s: State, notice: StaffNotice | null, more: Partial<Staff> = {}): State {
+  return { ...s, pending: null, staff: { ...s.staff, ...more, notice } };
+}
+
+function onUnlocked(s: State, result: Result<StaffUnlockResponse>): State {
+  if (!result.ok) return staffNotice(s, { kind: 'failed' });
+  const r = result.value;
+  switch (r.outcome) {
+    case 'unlocked': {
+      // Straight on to the panel, which fetches what it shows right away.
+      const panel: State = { ...s, pending: null, screen: { name: 'staff' }, staff: { ...NO_STAFF, session: r.staffSession } };
+      return withCall(panel, { call: 'staffOverview', staffSession: r.staffSession });
+    }
+    case 'wrong_pin':
+      return staffNotice(s, { kind: 'wrong_pin', attemptsLeft: r.attemptsLeft });
+    case 'locked_out':
+      return staffNotice(s, { kind: 'locked_out', until: r.until });
+    case 'not_provisioned':
+      return staffNotice(s, { kind: 'not_provisioned' });
+  }
+}
+
+/** Main relocked staff mode (idle on its side too, or never unlocked): nothing staff-only may stay on screen. */
+function isStaffLocked<T>(result: Result<T>): boolean {
+  return !result.ok && toErrorCode(result.error.code) === 'staff_locked';
+}
+
+function onOverview(s: State, retried: boolean, result: Result<StaffOverview>): State {
+  if (isStaffLocked(result)) return resetState(s);
+  if (!result.ok) return staffNotice(s, { kind: 'failed' });
+  const notice = retried ? { kind: 'retried' as const, waiting: result.value.outbox.length } : null;
+  return staffNotice(s, notice, { overview: result.value });
+}
+
+function onExited(s: State, result: Result<Record<string, never>>): State {
+  // Main closes the app (the Electron shell); until it does, or where there is no shell, back to the start.
+  if (result.ok || isStaffLocked(result)) return resetState(s);
+  return staffNotice(s, { kind: 'failed' }, { confirmingExit: false });
+}
+
+/** Actions that may arrive while a call is in flight: its answer, and kiosk-level news. */
+const WHILE_PENDING: ReadonlySet<Action['type']> = new Set<Action['type']>([
+  'slow',
+  'identified',
+  'checked-in',
+  'staff-unlocked',
+  'staff-overview',
+  'staff-exited',
+  'call-sent',
+  'health',
+  'info-loaded',
+  'reset',
+]);
+
 export function reduce(s: State, a: Action): State {
   // While main is working, only its answer (or kiosk-level news) gets through: no double taps.
-  if (s.pending && !['slow', 'identified', 'checked-in', 'health', 'info-loaded', 'reset'].includes(a.type)) return s;
+  if (s.pending && !WHILE_PENDING.has(a.type)) return s;
   const p = s.patient;
+  const st = s.staff;
   switch (a.type) {
     case 'info-loaded': {
       const atHome = ['loading', 'welcome', 'unconfigured'].includes(s.screen.name);
@@ -303,5 +427,44 @@ export function reduce(s: State, a: Action): State {
     }
     case 'reset':
       return resetState(s);
+
+    case 'staff-open':
+      // Like a reset (nothing of a patient survives), then the PIN screen instead of welcome.
+      return canOpenStaff(s) ? { ...resetState(s), screen: { name: 'staff-pin' } } : s;
+    case 'pin-digit':
+      if (s.screen.name !== 'staff-pin' || !/^[0-9]$/.test(a.digit) || st.pin.length >= PIN_MAX) return s;
+      return { ...s, staff: { ...st, pin: st.pin + a.digit } };
+    case 'pin-delete':
+      return s.screen.name === 'staff-pin' ? { ...s, staff: { ...st, pin: st.pin.slice(0, -1) } } : s;
+    case 'pin-clear':
+      return s.screen.name === 'staff-pin' ? { ...s, staff: { ...st, pin: '' } } : s;
+    case 'staff-unlock':
+      if (s.screen.name !== 'staff-pin' || st.pin.length < PIN_MIN) return s;
+      return withCall({ ...s, staff: { ...st, pin: '', notice: null } }, { call: 'staffUnlock', pin: st.pin });
+    case 'call-sent':
+      if (s.pending?.id !== a.id || s.pending.call !== 'staffUnlock') return s;
+      return { ...s, pending: { ...s.pending, pin: '' } };
+    case 'staff-unlocked':
+      if (s.pending?.id !== a.id || s.pending.call !== 'staffUnlock') return s;
+      return onUnlocked(s, a.result);
+    case 'staff-refresh':
+    case 'staff-retry': {
+      if (s.screen.name !== 'staff' || !st.session || st.confirmingExit) return s;
+      const request = { call: a.type === 'staff-retry' ? 'staffRetryOutbox' : 'staffOverview', staffSession: st.session } as const;
+      return withCall({ ...s, staff: { ...st, notice: null } }, request);
+    }
+    case 'staff-overview':
+      if (s.pending?.id !== a.id || (s.pending.call !== 'staffOverview' && s.pending.call !== 'staffRetryOutbox')) return s;
+      return onOverview(s, s.pending.call === 'staffRetryOutbox', a.result);
+    case 'staff-exit-ask':
+      return s.screen.name === 'staff' && st.session ? { ...s, staff: { ...st, confirmingExit: true, notice: null } } : s;
+    case 'staff-exit-cancel':
+      return s.screen.name === 'staff' ? { ...s, staff: { ...st, confirmingExit: false } } : s;
+    case 'staff-exit-confirm':
+      if (s.screen.name !== 'staff' || !st.session || !st.confirmingExit) return s;
+      return withCall(s, { call: 'staffExit', staffSession: st.session });
+    case 'staff-exited':
+      if (s.pending?.id !== a.id || s.pending.call !== 'staffExit') return s;
+      return onExited(s, a.result);
   }
 }

@@ -2,7 +2,8 @@
  * Inactivity: after `idleSeconds` without a touch or key, a modal asks "Are you still there?" with a
  * visible countdown, then `onExpire` (a full reset). With `warn` off it expires silently (used on the
  * welcome screen to restore the default language). Paused while `enabled` is false (a call to main
- * is in flight, or nothing to protect), and the count starts afresh when it resumes.
+ * is in flight, or nothing to protect), and the count starts afresh when it resumes. On staff screens
+ * the same timer relocks staff mode, and the warning says so.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ACTIVE, idlePhase, samePhase, type IdlePhase } from '../idle.js';
@@ -14,12 +15,14 @@ interface Props {
   warn: boolean;
   idleSeconds: number;
   warningSeconds: number;
+  /** The warning tells staff that staff mode will lock, rather than a patient that details will clear. */
+  staff?: boolean;
   onExpire: () => void;
 }
 
 const ACTIVITY = ['pointerdown', 'keydown', 'wheel'] as const;
 
-export function IdleGuard({ enabled, warn, idleSeconds, warningSeconds, onExpire }: Props) {
+export function IdleGuard({ enabled, warn, idleSeconds, warningSeconds, staff = false, onExpire }: Props) {
   const { t } = useI18n();
   const lastInput = useRef(Date.now());
   const [phase, setPhase] = useState<IdlePhase>(ACTIVE);
@@ -84,7 +87,7 @@ export function IdleGuard({ enabled, warn, idleSeconds, warningSeconds, onExpire
       {warning ? (
         <>
           <h2 id="idle-title">{t.idleTitle}</h2>
-          <p id="idle-body">{t.idleBody}</p>
+          <p id="idle-body">{staff ? t.staffIdleBody : t.idleBody}</p>
           <p class="countdown">
             <span class="countdown-number">{phase.secondsLeft}</span> {t.secondsLeft(phase.secondsLeft)}
           </p>

@@ -1,6 +1,7 @@
 /** Date of birth on a number pad, validated (real date, not after today, not before 1900) before Continue. */
 import { BackButton, PrimaryButton, StartOverButton } from '../components/Buttons.js';
-import { DateKeypad, DateMask } from '../components/DateKeypad.js';
+import { DateMask } from '../components/DateKeypad.js';
+import { NumberPad } from '../components/NumberPad.js';
 import { Screen } from '../components/Screen.js';
 import { checkDob, fieldOrder, type DobDraft } from '../dob.js';
 import { todayIn } from '../format.js';
@@ -58,7 +59,7 @@ export function BirthDate({ dob, timezone, dispatch, onStartOver }: Props) {
             ) : null}
           </p>
         </div>
-        <DateKeypad
+        <NumberPad
           onDigit={(digit) => dispatch({ type: 'dob-digit', digit })}
           onDelete={() => dispatch({ type: 'dob-delete' })}
           onClear={() => dispatch({ type: 'dob-clear' })}

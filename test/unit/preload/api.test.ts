@@ -28,6 +28,11 @@ const CALLS: Array<[keyof KioskApi, (api: KioskApi) => Promise<unknown>, Channel
     { session: SESSION, keys: ['apptKEY_0001'] },
   ],
   ['endSession', (api) => api.endSession({ session: SESSION }), 'patient:endSession', { session: SESSION }],
+  ['staffUnlock', (api) => api.staffUnlock({ pin: '482915' }), 'staff:unlock', { pin: '482915' }],
+  ['staffLock', (api) => api.staffLock({ staffSession: SESSION }), 'staff:lock', { staffSession: SESSION }],
+  ['staffOverview', (api) => api.staffOverview({ staffSession: SESSION }), 'staff:overview', { staffSession: SESSION }],
+  ['staffRetryOutbox', (api) => api.staffRetryOutbox({ staffSession: SESSION }), 'staff:retryOutbox', { staffSession: SESSION }],
+  ['staffExit', (api) => api.staffExit({ staffSession: SESSION }), 'staff:exit', { staffSession: SESSION }],
 ];
 
 describe('buildKioskApi', () => {

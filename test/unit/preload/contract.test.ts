@@ -228,7 +228,16 @@ describe('channels', () => {
 
   it('error codes are a closed list', () => {
     expect([...ErrorCode.options].sort()).toEqual(
-      ['forbidden_sender', 'internal', 'invalid_request', 'not_configured', 'session_expired', 'unavailable', 'unknown_channel'].sort(),
+      [
+        'forbidden_sender',
+        'internal',
+        'invalid_request',
+        'not_configured',
+        'session_expired',
+        'staff_locked',
+        'unavailable',
+        'unknown_channel',
+      ].sort(),
     );
     expect(ErrorCode.safeParse('timeout').success).toBe(false);
   });

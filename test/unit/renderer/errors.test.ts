@@ -9,6 +9,7 @@ const CODES = [
   'forbidden_sender',
   'not_configured',
   'session_expired',
+  'staff_locked',
   'unavailable',
   'internal',
 ] as const;

@@ -1,0 +1,144 @@
+/**
+ * The staff panel: this kiosk's id and connection, the check-ins main could not send yet, and the
+ * staff actions (retry, refresh, lock, exit). Nothing here is patient data: the outbox shows only a
+ * short appointment reference that staff look up in the EHR.
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import type { Health, StaffOverview } from '../../preload/contract.js';
+import { Icon } from '../components/Icon.js';
+import { Screen } from '../components/Screen.js';
+import { StaffNoticeLine } from '../components/StaffNoticeLine.js';
+import { formatTime } from '../format.js';
+import { useI18n } from '../i18n/index.js';
+import type { Action, Staff } from '../state.js';
+
+interface Props {
+  staff: Staff;
+  busy: boolean;
+  timezone: string;
+  dispatch: (a: Action) => void;
+  onLock: () => void;
+}
+
+function KioskFacts({ kioskId, health, timezone }: { kioskId: string; health: Health; timezone: string }) {
+  const { t, lang } = useI18n();
+  const ok = health.state === 'ok';
+  return (
+    <dl class="staff-facts">
+      <div>
+        <dt>{t.kioskIdLabel}</dt>
+        <dd>{kioskId}</dd>
+      </div>
+      <div>
+        <dt>{t.connection}</dt>
+        <dd class={ok ? 'health health-ok' : 'health health-problem'} data-health={health.state}>
+          <Icon name={ok ? 'check' : 'offline'} />
+          <span>
+            {t.staffHealth[health.state]}
+            <span class="staff-checked">
+              {health.checkedAt ? t.healthCheckedAt(formatTime(health.checkedAt, lang, timezone)) : t.healthNotChecked}
+            </span>
+          </span>
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+function OutboxList({ items, timezone }: { items: StaffOverview['outbox']; timezone: string }) {
+  const { t, lang } = useI18n();
+  const time = (iso: string) => formatTime(iso, lang, timezone);
+  const c = t.outboxColumns;
+  return (
+    <section class="outbox" aria-labelledby="outbox-title">
+      <h2 id="outbox-title">{t.outboxTitle}</h2>
+      {items.length === 0 ? (
+        <p class="outbox-empty">
+          <Icon name="check" />
+          {t.outboxEmpty}
+        </p>
+      ) : (
+        <table class="outbox-table" aria-labelledby="outbox-title">
+          <thead>
+            <tr>
+              <th scope="col">{c.ref}</th>
+              <th scope="col">{c.recorded}</th>
+              <th scope="col">{c.attempts}</th>
+              <th scope="col">{c.lastError}</th>
+              <th scope="col">{c.nextAttempt}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((i) => (
+              <tr key={i.id} data-outbox-ref={i.appointmentRef}>
+                <th scope="row">{i.appointmentRef}</th>
+                <td>{time(i.createdAt)}</td>
+                <td>{i.attempts}</td>
+                <td class="outbox-error">{i.lastError ?? t.noError}</td>
+                <td>{i.state === 'sending' ? t.sendingNow : time(i.nextAttemptAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** The second step of "Exit kiosk": closing the app leaves the lobby without a kiosk, so ask first. */
+function ExitConfirm({ dispatch }: { dispatch: (a: Action) => void }) {
+  const { t } = useI18n();
+  const question = useRef<HTMLHeadingElement>(null);
+  useEffect(() => question.current?.focus(), []);
+  return (
+    <div class="exit-confirm tone-warn" role="group" aria-labelledby="exit-question" aria-describedby="exit-warning">
+      <div>
+        <h2 id="exit-question" tabIndex={-1} ref={question}>
+          {t.exitQuestion}
+        </h2>
+        <p id="exit-warning">{t.exitWarning}</p>
+      </div>
+      <button type="button" class="btn secondary" onClick={() => dispatch({ type: 'staff-exit-cancel' })}>
+        {t.exitNo}
+      </button>
+      <button type="button" class="btn primary" onClick={() => dispatch({ type: 'staff-exit-confirm' })}>
+        {t.exitYes}
+      </button>
+    </div>
+  );
+}
+
+export function StaffPanel({ staff, busy, timezone, dispatch, onLock }: Props) {
+  const { t } = useI18n();
+  const o = staff.overview;
+  const actions = staff.confirmingExit ? (
+    <ExitConfirm dispatch={dispatch} />
+  ) : (
+    <>
+      <button type="button" class="btn secondary" onClick={onLock}>
+        {t.lock}
+      </button>
+      <button type="button" class="btn secondary" onClick={() => dispatch({ type: 'staff-exit-ask' })}>
+        {t.exitKiosk}
+      </button>
+      <button type="button" class="btn secondary" onClick={() => dispatch({ type: 'staff-refresh' })}>
+        {t.refresh}
+      </button>
+      <button type="button" class="btn primary" onClick={() => dispatch({ type: 'staff-retry' })}>
+        {t.retryNow}
+      </button>
+    </>
+  );
+  return (
+    <Screen name="staff" variant="staff" title={t.staffTitle} lead={t.staffLead} actions={actions}>
+      {o ? (
+        <>
+          <KioskFacts kioskId={o.kioskId} health={o.health} timezone={timezone} />
+          <OutboxList items={o.outbox} timezone={timezone} />
+        </>
+      ) : null}
+      {/* Last, just above the buttons: what the tapped button led to is read where the finger is. */}
+      <StaffNoticeLine notice={staff.notice} busyText={busy ? t.staffWorking : null} timezone={timezone} />
+    </Screen>
+  );
+}

@@ -1,0 +1,258 @@
+import { describe, expect, it } from 'vitest';
+import type { KioskInfo, StaffOverview } from '../../../preload/contract.js';
+import {
+  EMPTY_PATIENT,
+  NO_STAFF,
+  PIN_MAX,
+  canOpenStaff,
+  initialState,
+  isPatientScreen,
+  isStaffScreen,
+  reduce,
+  type Action,
+  type State,
+} from '../../../renderer/state.js';
+
+const info: KioskInfo = {
+  clinicName: 'Riverside',
+  timezone: 'America/Chicago',
+  languages: ['en', 'es'],
+  mode: 'demo',
+  kioskId: 'k1',
+  idleSeconds: 60,
+  warningSeconds: 20,
+  configProblem: null,
+  health: { state: 'ok', checkedAt: null },
+};
+const STAFF_SESSION = 'staff_12345678';
+const SESSION = 'sess_12345678';
+const overview = (waiting: number): StaffOverview => ({
+  kioskId: 'k1',
+  health: { state: 'ok', checkedAt: '2025-11-24T16:00:00Z' },
+  expiresAt: '2025-11-24T16:02:00Z',
+  outbox: Array.from({ length: waiting }, (_, i) => ({
+    id: `entry_0000000${i}`,
+    appointmentRef: `ref0000${i}`,
+    state: 'waiting' as const,
+    attempts: 1,
+    lastError: 'network: reset',
+    createdAt: '2025-11-24T15:58:00Z',
+    nextAttemptAt: '2025-11-24T16:05:00Z',
+  })),
+});
+
+const run = (s: State, ...actions: Action[]) => actions.reduce(reduce, s);
+const pin = (digits: string): Action[] => [...digits].map((digit) => ({ type: 'pin-digit', digit }));
+const welcome = () => run(initialState(), { type: 'info-loaded', info });
+const pinScreen = () => reduce(welcome(), { type: 'staff-open' });
+/** PIN typed and submitted: the unlock call is pending. */
+const unlocking = (digits = '2468') => run(pinScreen(), ...pin(digits), { type: 'staff-unlock' });
+const answerUnlock = (s: State, value: Extract<Action, { type: 'staff-unlocked' }>['result']) =>
+  reduce(s, { type: 'staff-unlocked', id: s.pending!.id, result: value });
+/** Unlocked, and the first overview has arrived. */
+const panel = (waiting = 1) => {
+  const s = answerUnlock(unlocking(), { ok: true, value: { outcome: 'unlocked', staffSession: STAFF_SESSION, expiresAt: 'x' } });
+  return reduce(s, { type: 'staff-overview', id: s.pending!.id, result: { ok: true, value: overview(waiting) } });
+};
+const onAppointments = (): State => {
+  let s = run(welcome(), { type: 'start' });
+  s = { ...s, screen: { name: 'appointments' }, patient: { ...EMPTY_PATIENT, session: SESSION, greetingName: 'Amara O.' } };
+  return s;
+};
+
+describe('staff mode in the reducer', () => {
+  it('the gesture opens the PIN screen from welcome, as a fresh start', () => {
+    const w = welcome();
+    const s = reduce(w, { type: 'staff-open' });
+    expect(s.screen).toEqual({ name: 'staff-pin' });
+    expect(s.staff).toEqual(NO_STAFF);
+    expect(s.generation).toBe(w.generation + 1);
+    expect(isStaffScreen('staff-pin')).toBe(true);
+    expect(isStaffScreen('staff')).toBe(true);
+    expect(isPatientScreen('staff')).toBe(false);
+  });
+
+  it('leaving a patient flow for staff mode drops the patient like a reset', () => {
+    const s = run({ ...onAppointments(), lang: 'es', largeText: true }, { type: 'staff-open' });
+    expect(s.screen.name).toBe('staff-pin');
+    expect(s.patient).toEqual(EMPTY_PATIENT);
+    expect(s.lang).toBe('en');
+  });
+
+  it('also opens from the not-set-up screen (staff may need to exit a broken kiosk)', () => {
+    const un = run(initialState(), { type: 'info-loaded', info: { ...info, mode: 'unconfigured', configProblem: 'no url' } });
+    expect(reduce(un, { type: 'staff-open' }).screen.name).toBe('staff-pin');
+  });
+
+  it('does not open during a call to main, nor again from a staff screen', () => {
+    const identifying = run(
+      welcome(),
+      { type: 'start' },
+      { type: 'type', ch: 'a', onScreenKey: true },
+      { type: 'submit-family-name' },
+      {
+        type: 'submit-birth-date',
+        birthDate: '1988-03-14',
+      },
+    );
+    expect(identifying.pending).not.toBeNull();
+    expect(canOpenStaff(identifying)).toBe(false);
+    expect(reduce(identifying, { type: 'staff-open' })).toBe(identifying);
+    const p = run(pinScreen(), ...pin('12'));
+    expect(reduce(p, { type: 'staff-open' })).toBe(p);
+    const open = panel();
+    expect(reduce(open, { type: 'staff-open' })).toBe(open);
+  });
+
+  it('types, deletes and clears PIN digits only on the PIN screen, up to 12 digits', () => {
+    let s = run(pinScreen(), ...pin('12a3'));
+    expect(s.staff.pin).toBe('123');
+    s = reduce(s, { type: 'pin-delete' });
+    expect(s.staff.pin).toBe('12');
+    s = reduce(s, { type: 'pin-clear' });
+    expect(s.staff.pin).toBe('');
+    s = run(s, ...pin('1234567890123456'));
+    expect(s.staff.pin).toHaveLength(PIN_MAX);
+    const w = welcome();
+    expect(reduce(w, { type: 'pin-digit', digit: '1' })).toBe(w);
+  });
+
+  it('does not submit fewer than 4 digits', () => {
+    const s = run(pinScreen(), ...pin('246'));
+    expect(reduce(s, { type: 'staff-unlock' })).toBe(s);
+  });
+
+  it('clears the PIN from the screen state on submit, and from the call once it is sent', () => {
+    const s = unlocking('2468');
+    expect(s.staff.pin).toBe('');
+    expect(s.pending).toMatchObject({ call: 'staffUnlock', pin: '2468' });
+    const sent = reduce(s, { type: 'call-sent', id: s.pending!.id });
+    expect(sent.pending).toMatchObject({ call: 'staffUnlock', pin: '' });
+    expect(JSON.stringify(sent)).not.toContain('2468');
+    // Typing while main checks is ignored (no second PIN queued behind the first).
+    expect(reduce(sent, { type: 'pin-digit', digit: '1' })).toBe(sent);
+  });
+
+  it('unlocked → the panel, asking main for the overview straight away', () => {
+    const s = answerUnlock(unlocking(), { ok: true, value: { outcome: 'unlocked', staffSession: STAFF_SESSION, expiresAt: 'x' } });
+    expect(s.screen).toEqual({ name: 'staff' });
+    expect(s.staff.session).toBe(STAFF_SESSION);
+    expect(s.pending).toMatchObject({ call: 'staffOverview', staffSession: STAFF_SESSION });
+    const shown = reduce(s, { type: 'staff-overview', id: s.pending!.id, result: { ok: true, value: overview(2) } });
+    expect(shown.pending).toBeNull();
+    expect(shown.staff.overview?.outbox).toHaveLength(2);
+    expect(shown.staff.notice).toBeNull();
+  });
+
+  it('wrong PIN, lockout, not provisioned and errors stay on the PIN screen with a notice and an empty PIN', () => {
+    const wrong = answerUnlock(unlocking('1357'), { ok: true, value: { outcome: 'wrong_pin', attemptsLeft: 4 } });
+    expect(wrong.screen).toEqual({ name: 'staff-pin' });
+    expect(wrong.staff).toMatchObject({ pin: '', session: null, notice: { kind: 'wrong_pin', attemptsLeft: 4 } });
+    expect(wrong.pending).toBeNull();
+    const until = '2025-11-24T16:10:00Z';
+    expect(answerUnlock(unlocking(), { ok: true, value: { outcome: 'locked_out', until } }).staff.notice).toEqual({
+      kind: 'locked_out',
+      until,
+    });
+    expect(answerUnlock(unlocking(), { ok: true, value: { outcome: 'not_provisioned' } }).staff.notice).toEqual({
+      kind: 'not_provisioned',
+    });
+    const failed = answerUnlock(unlocking(), { ok: false, error: { code: 'unavailable', message: '' } });
+    expect(failed.screen.name).toBe('staff-pin');
+    expect(failed.staff.notice).toEqual({ kind: 'failed' });
+  });
+
+  it('ignores a late unlock answer after cancel', () => {
+    const s = unlocking();
+    const cancelled = reduce(s, { type: 'reset' });
+    expect(cancelled.screen.name).toBe('welcome');
+    const late = reduce(cancelled, {
+      type: 'staff-unlocked',
+      id: s.pending!.id,
+      result: { ok: true, value: { outcome: 'unlocked', staffSession: STAFF_SESSION, expiresAt: 'x' } },
+    });
+    expect(late).toBe(cancelled);
+  });
+
+  it('Retry now and Refresh ask main with the staff session; the new list replaces the old one', () => {
+    const s = panel(1);
+    const retrying = reduce(s, { type: 'staff-retry' });
+    expect(retrying.pending).toMatchObject({ call: 'staffRetryOutbox', staffSession: STAFF_SESSION });
+    expect(reduce(retrying, { type: 'staff-retry' })).toBe(retrying);
+    const retried = reduce(retrying, { type: 'staff-overview', id: retrying.pending!.id, result: { ok: true, value: overview(0) } });
+    expect(retried.staff.overview?.outbox).toEqual([]);
+    expect(retried.staff.notice).toEqual({ kind: 'retried', waiting: 0 });
+    const refreshing = reduce(retried, { type: 'staff-refresh' });
+    expect(refreshing.pending).toMatchObject({ call: 'staffOverview' });
+    expect(refreshing.staff.notice).toBeNull();
+    const down = reduce(refreshing, {
+      type: 'staff-overview',
+      id: refreshing.pending!.id,
+      result: { ok: false, error: { code: 'unavailable', message: '' } },
+    });
+    expect(down.screen.name).toBe('staff');
+    expect(down.staff.notice).toEqual({ kind: 'failed' });
+    expect(down.staff.overview?.outbox).toEqual([]); // the last good list stays
+  });
+
+  it('staff_locked from main returns to welcome with staff mode dropped', () => {
+    const s = reduce(panel(), { type: 'staff-refresh' });
+    const locked = reduce(s, {
+      type: 'staff-overview',
+      id: s.pending!.id,
+      result: { ok: false, error: { code: 'staff_locked', message: '' } },
+    });
+    expect(locked.screen).toEqual({ name: 'welcome' });
+    expect(locked.staff).toEqual(NO_STAFF);
+    expect(locked.pending).toBeNull();
+    expect(locked.generation).toBe(s.generation + 1);
+  });
+
+  it('Lock (a reset) returns to welcome and forgets the staff session', () => {
+    const s = reduce(panel(), { type: 'reset' });
+    expect(s.screen).toEqual({ name: 'welcome' });
+    expect(s.staff).toEqual(NO_STAFF);
+  });
+
+  it('Exit asks first: No goes back, Yes calls main, then welcome', () => {
+    const s = panel();
+    expect(reduce(s, { type: 'staff-exit-confirm' })).toBe(s); // not without the question
+    const asking = reduce(s, { type: 'staff-exit-ask' });
+    expect(asking.staff.confirmingExit).toBe(true);
+    expect(reduce(asking, { type: 'staff-retry' })).toBe(asking); // the panel's buttons wait for the answer
+    expect(reduce(asking, { type: 'staff-exit-cancel' }).staff.confirmingExit).toBe(false);
+    const exiting = reduce(asking, { type: 'staff-exit-confirm' });
+    expect(exiting.pending).toMatchObject({ call: 'staffExit', staffSession: STAFF_SESSION });
+    const exited = reduce(exiting, { type: 'staff-exited', id: exiting.pending!.id, result: { ok: true, value: {} } });
+    expect(exited.screen).toEqual({ name: 'welcome' });
+    expect(exited.staff).toEqual(NO_STAFF);
+  });
+
+  it('a failed exit stays on the panel with a notice; staff_locked goes to welcome', () => {
+    const exiting = run(panel(), { type: 'staff-exit-ask' }, { type: 'staff-exit-confirm' });
+    const failed = reduce(exiting, {
+      type: 'staff-exited',
+      id: exiting.pending!.id,
+      result: { ok: false, error: { code: 'internal', message: '' } },
+    });
+    expect(failed.screen.name).toBe('staff');
+    expect(failed.staff).toMatchObject({ confirmingExit: false, notice: { kind: 'failed' } });
+    const locked = reduce(exiting, {
+      type: 'staff-exited',
+      id: exiting.pending!.id,
+      result: { ok: false, error: { code: 'staff_locked', message: '' } },
+    });
+    expect(locked.screen.name).toBe('welcome');
+  });
+
+  it('staff actions do nothing outside the panel', () => {
+    const w = welcome();
+    for (const a of [{ type: 'staff-retry' }, { type: 'staff-refresh' }, { type: 'staff-exit-ask' }, { type: 'staff-unlock' }] as Action[])
+      expect(reduce(w, a)).toBe(w);
+  });
+
+  it('keeps the staff screen when kiosk info is refreshed', () => {
+    const s = panel();
+    expect(reduce(s, { type: 'info-loaded', info }).screen.name).toBe('staff');
+  });
+});
