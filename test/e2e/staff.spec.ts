@@ -4,11 +4,11 @@
  */
 import type { Appointment } from '@medplum/fhirtypes';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { DEMO_STAFF_PIN } from '../../dev/demo-kiosk.js';
 import { playPatient } from '../../dev/patient-driver.js';
+import { audit } from './axe.js';
 import { expect, screen, test, type KioskFixture } from './fixtures.js';
 
 mkdirSync('artifacts/screens', { recursive: true });
@@ -63,36 +63,6 @@ async function controlsUnderCorner(page: Page): Promise<string[]> {
 }
 
 // Same approach as a11y.spec.ts: axe-core's source evaluated over CDP, so the strict CSP needs no exception.
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-async function audit(page: Page, label: string) {
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
-        .map((a) => a.finished.catch(() => undefined)),
-    ),
-  );
-  await page.evaluate(axeSource);
-  const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: unknown) => Promise<{ violations: unknown[] }> } }).axe;
-    const r = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    });
-    return r.violations;
-  })) as AxeViolation[];
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${label}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-    [],
-  );
-}
-
 test('the hidden corner: not a control, covers none, and five quick taps open the PIN screen while four do not', async ({ kiosk }) => {
   const { page } = kiosk;
   const corner = page.locator('.staff-corner');
