@@ -15,10 +15,26 @@ export function searchWindow(now: Date, zone: string): { from: string; to: strin
   return { from: today.minus({ days: 1 }).toISODate()!, to: today.plus({ days: 1 }).toISODate()! };
 }
 
-/** True if the instant falls on the clinic's current calendar day (DST days are 23 or 25 h long). */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+let lastDay: { zone: string; start: number; end: number } | null = null;
+
+/** [start, end) of the clinic's current day in epoch ms (DST days are 23 or 25 h long). */
+export function clinicDayBounds(now: Date, zone: string): { start: number; end: number } {
+  const t = now.getTime();
+  // A busy day's schedule asks this thousands of times for the same day: luxon only when the day changes.
+  if (lastDay && lastDay.zone === zone && t >= lastDay.start && t < lastDay.end) return lastDay;
+  const start = clinicToday(now, zone);
+  lastDay = { zone, start: start.toMillis(), end: start.plus({ days: 1 }).toMillis() };
+  return lastDay;
+}
+
+/** True if the instant falls on the clinic's current calendar day. */
 export function isOnClinicToday(instant: string | undefined, now: Date, zone: string): boolean {
-  if (!instant) return false;
-  const t = DateTime.fromISO(instant, { setZone: true });
-  if (!t.isValid) return false;
-  return t.setZone(zone).hasSame(DateTime.fromJSDate(now, { zone }), 'day');
+  // FHIR instants always carry a time and an offset; anything else is not a start we can place.
+  if (!instant || !INSTANT.test(instant)) return false;
+  const t = Date.parse(instant);
+  if (Number.isNaN(t)) return false;
+  const { start, end } = clinicDayBounds(now, zone);
+  return t >= start && t < end;
 }
