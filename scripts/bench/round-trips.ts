@@ -4,18 +4,10 @@
  * arrived while something was happening (e.g. from a patient's tap to the rendered result).
  */
 
-/** The fields of the demo server's `RequestRecord` that counting needs. */
-export interface RequestLike {
-  method: string;
-  /** Pathname only, e.g. `/Appointment/123`. */
-  path: string;
-  query: string;
-  /** 0 while in flight or when answered by a socket reset. */
-  status: number;
-  /** Arrival time, epoch ms. */
-  at: number;
-  tokenRequest: boolean;
-}
+import type { RequestRecord } from '../../dev/demo-server/index.js';
+
+/** The fields of the demo server's request log that counting needs. */
+export type RequestLike = Pick<RequestRecord, 'method' | 'path' | 'query' | 'status' | 'at' | 'tokenRequest'>;
 
 export const CATEGORIES = [
   'token',

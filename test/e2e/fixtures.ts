@@ -11,11 +11,10 @@ import { launchChromium, openKioskInChromium, type ChromiumHost } from '../../de
 import { startDemoKiosk, type DemoKiosk, type DemoKioskOptions } from '../../dev/demo-kiosk.js';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
-import { DateTime } from 'luxon';
+import { tenAm } from '../support/fixtures.js';
 
-export const ZONE = 'America/New_York';
 /** 10:00 today in the clinic: every scenario's state is deterministic (the core's clock only). */
-export const tenAm = () => DateTime.now().setZone(ZONE).set({ hour: 10, minute: 0, second: 0, millisecond: 0 }).toJSDate();
+export { tenAm, ZONE } from '../support/fixtures.js';
 
 export interface KioskFixture {
   demo: DemoKiosk;
