@@ -11,7 +11,7 @@ import { IdleGuard } from './components/IdleGuard.js';
 import { StaffCorner } from './components/StaffCorner.js';
 import { TopBar } from './components/TopBar.js';
 import { I18n, dictionaries } from './i18n/index.js';
-import { failure, kioskApi, noPayload, safely } from './kiosk.js';
+import { failure, kioskApi, safely } from './kiosk.js';
 import { Appointments } from './screens/Appointments.js';
 import { BirthDate } from './screens/BirthDate.js';
 import { Cooldown } from './screens/Cooldown.js';
@@ -53,7 +53,7 @@ export function App() {
     const loadInfo = async () => {
       const api = kioskApi();
       if (!api) return dispatch({ type: 'info-failed', message: 'window.kiosk is not available.' });
-      const r = await safely(() => api.info(...noPayload));
+      const r = await safely(() => api.info());
       dispatch(r.ok ? { type: 'info-loaded', info: r.value } : { type: 'info-failed', message: r.error.message });
     };
     void loadInfo();
@@ -61,7 +61,7 @@ export function App() {
       const s = latest.current;
       const api = kioskApi();
       if (!s.info || s.info.mode === 'unconfigured') return void loadInfo();
-      if (api) void safely(() => api.health(...noPayload)).then((r) => r.ok && dispatch({ type: 'health', health: r.value }));
+      if (api) void safely(() => api.health()).then((r) => r.ok && dispatch({ type: 'health', health: r.value }));
     }, HEALTH_POLL_MS);
     return () => clearInterval(id);
   }, []);

@@ -8,12 +8,6 @@ export function kioskApi(): KioskApi | null {
   return api && typeof api === 'object' ? api : null;
 }
 
-/**
- * The argument for the payload-less calls (info, health). The preload's types currently ask for an
- * empty object there; spreading this works whether they keep asking or move to zero arguments.
- */
-export const noPayload = [{}] as unknown as Parameters<KioskApi['info']>;
-
 export function failure(code: IpcError['code'], message: string): Result<never> {
   return { ok: false, error: { code, message } };
 }
