@@ -21,9 +21,9 @@ export function printDemoGuide(demo: DemoKiosk): void {
     const p = s[key];
     console.log(`  ${`${p.given} ${p.family}`.padEnd(26)} born ${p.birthDate}   ${what}`);
   }
-  console.log(`Staff mode: tap the top-left corner 5 times within 3 seconds, then PIN ${DEMO_STAFF_PIN} (demo only).`);
   const shared = s.sharedBirthDate.sameFamily;
   console.log(
     `  ${`${shared[0].given} / ${shared[1].given} ${shared[0].family}`.padEnd(26)} born ${s.sharedBirthDate.birthDate}   same name and birth date: asks for the first name`,
   );
+  console.log(`Staff mode: tap the top-left corner 5 times within 3 seconds, then PIN ${DEMO_STAFF_PIN} (demo only).`);
 }
