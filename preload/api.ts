@@ -19,6 +19,9 @@ const methods = {
   staffOverview: 'staff:overview',
   staffRetryOutbox: 'staff:retryOutbox',
   staffExit: 'staff:exit',
+  staffIdentify: 'staff:identify',
+  staffCheckIn: 'staff:checkIn',
+  staffUndo: 'staff:undo',
 } as const satisfies Record<string, Channel>;
 
 type Methods = typeof methods;

@@ -131,6 +131,13 @@ export const StaffOverview = z.object({
   expiresAt: Iso,
 });
 export type StaffOverview = z.infer<typeof StaffOverview>;
+
+/** Staff help a patient: the patient flow's requests plus the staff session (window rules do not apply). */
+export const StaffIdentifyRequest = IdentifyRequest.extend({ staffSession: Opaque });
+export const StaffCheckInRequest = CheckInRequest.extend({ staffSession: Opaque });
+export const StaffUndoRequest = z.object({ staffSession: Opaque, session: Opaque, key: Opaque });
+export const StaffUndoResponse = z.object({ outcome: z.enum(['undone', 'not_checked_in', 'failed']) });
+export type StaffUndoResponse = z.infer<typeof StaffUndoResponse>;
 const Empty = z.object({}).strict();
 
 /** Closed list of error codes; the renderer maps each to patient-friendly text. */
@@ -158,6 +165,9 @@ export const contract = {
   'staff:overview': { request: StaffRequest, response: StaffOverview },
   'staff:retryOutbox': { request: StaffRequest, response: StaffOverview },
   'staff:exit': { request: StaffRequest, response: Empty },
+  'staff:identify': { request: StaffIdentifyRequest, response: IdentifyResponse },
+  'staff:checkIn': { request: StaffCheckInRequest, response: CheckInResponse },
+  'staff:undo': { request: StaffUndoRequest, response: StaffUndoResponse },
 } as const;
 
 export type Contract = typeof contract;

@@ -14,6 +14,7 @@ export type AuditEvent =
   | 'staff.unlock'
   | 'staff.lock'
   | 'staff.outbox_retry'
+  | 'staff.undo'
   | 'staff.exit'
   | 'kiosk.start';
 

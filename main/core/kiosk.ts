@@ -190,6 +190,18 @@ export function createKiosk(o: KioskOptions): Kiosk {
       }
       return overview(req.staffSession);
     },
+    'staff:identify': async ({ staffSession, ...req }) => {
+      requireStaff(staffSession);
+      return requireParts().checkIn.identify(req, 'staff');
+    },
+    'staff:checkIn': async (req) => {
+      requireStaff(req.staffSession);
+      return requireParts().checkIn.checkIn(req.session, req.keys, 'staff');
+    },
+    'staff:undo': async (req) => {
+      requireStaff(req.staffSession);
+      return { outcome: await requireParts().checkIn.undo(req.session, req.key) };
+    },
     'staff:exit': async (req) => {
       requireStaff(req.staffSession);
       audit.record({ event: 'staff.exit', outcome: o.shell ? 'exiting' : 'no_shell', by: 'staff' });

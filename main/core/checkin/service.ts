@@ -18,6 +18,7 @@ import { AttemptLimiter, newOpaqueId, SessionStore } from './sessions.js';
 import { statusUpdateBody } from './update-body.js';
 
 export type TargetStatus = 'checked-in' | 'arrived';
+export type UndoOutcome = 'undone' | 'not_checked_in' | 'failed';
 
 export interface CheckInSettings extends WindowRules {
   timezone: string;
@@ -27,8 +28,12 @@ export interface CheckInSettings extends WindowRules {
   cooldownSeconds: number;
 }
 
+export type Actor = 'patient' | 'staff';
+
 interface PatientSession {
   appointments: Map<string, Versioned<Appointment>>;
+  /** Who identified: a staff-assisted session may use staff rules (and only through staff channels). */
+  by: Actor;
 }
 
 export interface CheckInDeps {
@@ -60,8 +65,12 @@ export class CheckInService {
     return this.sessions.size;
   }
 
-  async identify(req: IdentifyRequest): Promise<IdentifyResponse> {
-    const cooling = this.limiter.cooldownUntil();
+  /**
+   * Finds the patient and today's appointments. Staff (after their PIN) use the same matching but
+   * their misses do not count towards the patients' cooldown, and the window rules do not apply.
+   */
+  async identify(req: IdentifyRequest, by: Actor = 'patient'): Promise<IdentifyResponse> {
+    const cooling = by === 'patient' ? this.limiter.cooldownUntil() : null;
     if (cooling) return { outcome: 'cooldown', until: new Date(cooling).toISOString() };
 
     const found = await this.unavailableOnFhirError(() =>
@@ -82,34 +91,89 @@ export class CheckInService {
         givenMatches(req.givenName!, identityNames(p).concat((p.name ?? []).filter((n) => n.use === 'nickname'))),
       );
     const patient = candidates.length === 1 ? candidates[0]! : null;
-    if (!patient?.id) return this.failedAttempt();
+    if (!patient?.id) return this.failedAttempt(by);
 
     const appointments = await this.unavailableOnFhirError(() => this.todaysAppointments(patient.id!));
-    this.limiter.succeed();
-    const session: PatientSession = { appointments: new Map() };
+    if (by === 'patient') this.limiter.succeed();
+    const session: PatientSession = { appointments: new Map(), by };
     const views: AppointmentView[] = [];
     for (const a of appointments) {
       const key = newOpaqueId();
       session.appointments.set(key, a);
-      views.push(await this.view(key, a.resource));
+      views.push(await this.view(key, a.resource, by));
     }
-    this.d.audit.record({ event: 'identify', outcome: views.length ? 'found' : 'found_no_appointment' });
+    this.d.audit.record({ event: 'identify', outcome: views.length ? 'found' : 'found_no_appointment', by });
     return { outcome: 'found', session: this.sessions.create(session), greetingName: greetingName(patient), appointments: views };
   }
 
-  async checkIn(token: string, keys: string[]): Promise<CheckInResponse> {
-    const session = this.sessions.get(token);
-    if (!session) throw new KioskError('session_expired', 'This check-in session has ended.');
+  async checkIn(token: string, keys: string[], by: Actor = 'patient'): Promise<CheckInResponse> {
+    const session = this.session(token, by);
     const results: CheckInResponse['results'] = [];
     for (const key of new Set(keys)) {
       const appt = session.appointments.get(key);
       if (!appt) throw new KioskError('invalid_request', 'Unknown appointment.');
-      const { outcome, latest } = await this.checkInOne(appt, 'patient');
+      const { outcome, latest } = await this.checkInOne(appt, by);
       if (latest) session.appointments.set(key, latest);
       const e = outcome === 'too_early' ? eligibility(appt.resource, this.now(), this.d.settings) : null;
       results.push({ key, outcome, opensAt: e?.opensAt ?? null });
     }
     return { results };
+  }
+
+  /**
+   * Staff undo of a check-in (back to `booked`), guarded like a check-in. Only our own target status
+   * is undone (never a staff-set `fulfilled`, say); a check-in still waiting in the outbox is withdrawn.
+   */
+  async undo(token: string, key: string): Promise<UndoOutcome> {
+    const session = this.session(token, 'staff');
+    const appt = session.appointments.get(key);
+    if (!appt) throw new KioskError('invalid_request', 'Unknown appointment.');
+    const id = appt.resource.id!;
+    const queued = this.d.outbox.find(id);
+    let current = appt;
+    for (let round = 0; round < MAX_CONFLICT_ROUNDS; round++) {
+      if (current.resource.status !== this.d.settings.targetStatus) {
+        if (queued) this.d.outbox.remove(queued.id);
+        const outcome = queued ? 'undone' : 'not_checked_in';
+        this.d.audit.record({ event: 'staff.undo', outcome: queued ? 'withdrawn_from_outbox' : outcome, appointmentId: id, by: 'staff' });
+        return outcome;
+      }
+      try {
+        await this.d.fhir.update(statusUpdateBody(current.resource, 'booked', this.d.fhir.profile), current.guard);
+        if (queued) this.d.outbox.remove(queued.id);
+        session.appointments.set(key, { ...current, resource: { ...current.resource, status: 'booked' } });
+        this.d.audit.record({ event: 'staff.undo', outcome: 'undone', appointmentId: id, by: 'staff' });
+        return 'undone';
+      } catch (err) {
+        if (!(err instanceof FhirError && err.status === 412)) {
+          const info = err instanceof FhirError ? err.info : {};
+          this.d.audit.record({
+            event: 'staff.undo',
+            outcome: 'failed',
+            appointmentId: id,
+            httpStatus: info.status,
+            correlationId: info.correlationId,
+            by: 'staff',
+          });
+          return 'failed';
+        }
+      }
+      try {
+        current = await this.d.fhir.read<Appointment>('Appointment', id);
+        session.appointments.set(key, current);
+      } catch {
+        this.d.audit.record({ event: 'staff.undo', outcome: 'failed', appointmentId: id, by: 'staff' });
+        return 'failed';
+      }
+    }
+    return 'failed';
+  }
+
+  /** A live session of the right kind: patient channels cannot use a staff-assisted session, nor the reverse. */
+  private session(token: string, by: Actor): PatientSession {
+    const session = this.sessions.get(token);
+    if (!session || session.by !== by) throw new KioskError('session_expired', 'This check-in session has ended.');
+    return session;
   }
 
   endSession(token: string): void {
@@ -121,10 +185,7 @@ export class CheckInService {
    * without a write; 412 means someone changed it, so re-read and decide again; a failure the server
    * never answered stays in the outbox (written ahead of the PUT) and is reported as such.
    */
-  async checkInOne(
-    appt: Versioned<Appointment>,
-    by: 'patient' | 'staff',
-  ): Promise<{ outcome: CheckInOutcome; latest?: Versioned<Appointment> }> {
+  async checkInOne(appt: Versioned<Appointment>, by: Actor): Promise<{ outcome: CheckInOutcome; latest?: Versioned<Appointment> }> {
     const id = appt.resource.id!;
     const target = this.d.settings.targetStatus;
     let current = appt;
@@ -160,12 +221,7 @@ export class CheckInService {
     return this.failed(new FhirError('http', 'conflict persisted', { status: 412 }), entry, id, by);
   }
 
-  private failed(
-    err: unknown,
-    entry: ReturnType<Outbox['begin']> | null,
-    id: string,
-    by: 'patient' | 'staff',
-  ): { outcome: CheckInOutcome } {
+  private failed(err: unknown, entry: ReturnType<Outbox['begin']> | null, id: string, by: Actor): { outcome: CheckInOutcome } {
     const info = err instanceof FhirError ? err.info : {};
     if (entry && isTransient(err)) {
       this.d.outbox.defer(entry.id, describe(err));
@@ -222,14 +278,18 @@ export class CheckInService {
       .sort((x, y) => Date.parse(x.resource.start!) - Date.parse(y.resource.start!));
   }
 
-  private async view(key: string, a: Appointment): Promise<AppointmentView> {
-    const e = eligibility(a, this.now(), this.d.settings);
+  private async view(key: string, a: Appointment, by: Actor): Promise<AppointmentView> {
+    const e = eligibility(a, this.now(), this.d.settings, by);
     const practitioner = a.participant.find((p) => p.actor?.reference?.startsWith('Practitioner/'))?.actor?.reference;
     const [clinician, location] = await Promise.all([this.d.directory.label(practitioner), this.d.directory.label(locationOf(a))]);
     return { key, start: new Date(a.start!).toISOString(), clinician, location, state: e.state, opensAt: e.opensAt };
   }
 
-  private failedAttempt(): IdentifyResponse {
+  private failedAttempt(by: Actor): IdentifyResponse {
+    if (by === 'staff') {
+      this.d.audit.record({ event: 'identify', outcome: 'not_found', by });
+      return { outcome: 'not_found', attemptsLeft: this.d.settings.maxIdentifyAttempts };
+    }
     const { attemptsLeft, cooldownUntil } = this.limiter.fail();
     this.d.audit.record({ event: 'identify', outcome: cooldownUntil ? 'cooldown' : 'not_found' });
     if (cooldownUntil) return { outcome: 'cooldown', until: new Date(cooldownUntil).toISOString() };

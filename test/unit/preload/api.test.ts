@@ -33,6 +33,24 @@ const CALLS: Array<[keyof KioskApi, (api: KioskApi) => Promise<unknown>, Channel
   ['staffOverview', (api) => api.staffOverview({ staffSession: SESSION }), 'staff:overview', { staffSession: SESSION }],
   ['staffRetryOutbox', (api) => api.staffRetryOutbox({ staffSession: SESSION }), 'staff:retryOutbox', { staffSession: SESSION }],
   ['staffExit', (api) => api.staffExit({ staffSession: SESSION }), 'staff:exit', { staffSession: SESSION }],
+  [
+    'staffIdentify',
+    (api) => api.staffIdentify({ staffSession: SESSION, familyName: 'Okafor', birthDate: '1985-03-14' }),
+    'staff:identify',
+    { staffSession: SESSION, familyName: 'Okafor', birthDate: '1985-03-14' },
+  ],
+  [
+    'staffCheckIn',
+    (api) => api.staffCheckIn({ staffSession: SESSION, session: SESSION, keys: [SESSION] }),
+    'staff:checkIn',
+    { staffSession: SESSION, session: SESSION, keys: [SESSION] },
+  ],
+  [
+    'staffUndo',
+    (api) => api.staffUndo({ staffSession: SESSION, session: SESSION, key: SESSION }),
+    'staff:undo',
+    { staffSession: SESSION, session: SESSION, key: SESSION },
+  ],
 ];
 
 describe('buildKioskApi', () => {

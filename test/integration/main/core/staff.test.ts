@@ -90,3 +90,75 @@ describe('staff mode', () => {
     expect(text).not.toContain(DEMO_STAFF_PIN);
   });
 });
+
+describe('staff helping a patient', () => {
+  let demo: DemoKiosk;
+  const clock = tenAm().getTime();
+  const sender = { url: 'https://kiosk.invalid/index.html', isMainFrame: true, id: 1 };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test reads loosely typed IPC results
+  let call: (channel: string, payload: unknown) => Promise<{ ok: boolean; value?: any; error?: { code: string } }>;
+  let staffSession: string;
+
+  beforeAll(async () => {
+    demo = await startDemoKiosk({ now: () => new Date(clock), log: capturingLog().log });
+    const dispatch = createIpcRouter(demo.kiosk.handlers, { log: capturingLog().log, isTrusted: () => true });
+    call = (c, p) => dispatch(c, p, sender) as never;
+    staffSession = (await call('staff:unlock', { pin: DEMO_STAFF_PIN })).value.staffSession;
+  });
+  afterAll(() => demo.close());
+
+  const statusOf = async (id: string) => (await demo.server.repo.readResource<Appointment>('Appointment', id)).status;
+
+  it("checks in a too-early appointment on the patient's behalf (window rules overridden)", async () => {
+    const p = demo.server.scenarios!.tooEarly;
+    const patientView = (await call('patient:identify', { familyName: p.family, birthDate: p.birthDate })).value;
+    expect(patientView.appointments[0].state).toBe('too_early');
+    const r = (await call('staff:identify', { staffSession, familyName: p.family, birthDate: p.birthDate })).value;
+    expect(r.appointments[0].state).toBe('open');
+    const res = (await call('staff:checkIn', { staffSession, session: r.session, keys: [r.appointments[0].key] })).value;
+    expect(res.results[0].outcome).toBe('checked_in');
+    expect(await statusOf(p.appointmentIds[0]!)).toBe('checked-in');
+  });
+
+  it('undoes a check-in (back to booked), and a second undo changes nothing', async () => {
+    const p = demo.server.scenarios!.openNow;
+    const mine = (await call('patient:identify', { familyName: p.family, birthDate: p.birthDate })).value;
+    await call('patient:checkIn', { session: mine.session, keys: [mine.appointments[0].key] });
+    expect(await statusOf(p.appointmentIds[0]!)).toBe('checked-in');
+    const r = (await call('staff:identify', { staffSession, familyName: p.family, birthDate: p.birthDate })).value;
+    expect(r.appointments[0].state).toBe('checked_in');
+    expect((await call('staff:undo', { staffSession, session: r.session, key: r.appointments[0].key })).value).toEqual({
+      outcome: 'undone',
+    });
+    expect(await statusOf(p.appointmentIds[0]!)).toBe('booked');
+    expect((await call('staff:undo', { staffSession, session: r.session, key: r.appointments[0].key })).value).toEqual({
+      outcome: 'not_checked_in',
+    });
+  });
+
+  it('never undoes a status staff set in the EHR (e.g. fulfilled)', async () => {
+    const p = demo.server.scenarios!.alreadyCheckedIn; // seeded as arrived
+    const r = (await call('staff:identify', { staffSession, familyName: p.family, birthDate: p.birthDate })).value;
+    const before = await statusOf(p.appointmentIds[0]!);
+    const undo = (await call('staff:undo', { staffSession, session: r.session, key: r.appointments[0].key })).value;
+    expect(undo.outcome).toBe(before === 'checked-in' ? 'undone' : 'not_checked_in');
+    if (before !== 'checked-in') expect(await statusOf(p.appointmentIds[0]!)).toBe(before);
+  });
+
+  it("staff misses do not start the patients' cooldown; patient sessions cannot be used on staff channels", async () => {
+    for (let i = 0; i < 5; i++)
+      expect((await call('staff:identify', { staffSession, familyName: 'Nobody', birthDate: '1990-01-01' })).value.outcome).toBe(
+        'not_found',
+      );
+    const p = demo.server.scenarios!.twoWord;
+    const mine = (await call('patient:identify', { familyName: p.family, birthDate: p.birthDate })).value;
+    expect(mine.outcome).toBe('found');
+    expect((await call('staff:undo', { staffSession, session: mine.session, key: mine.appointments[0].key })).error?.code).toBe(
+      'session_expired',
+    );
+    expect(
+      (await call('staff:checkIn', { staffSession: 'CCCCCCCCCCCCCCCCCCCC', session: mine.session, keys: [mine.appointments[0].key] })).error
+        ?.code,
+    ).toBe('staff_locked');
+  });
+});

@@ -93,6 +93,30 @@ const CASES: Record<Channel, { request: unknown; response: unknown; invalid: unk
     invalid: [{}, { staffSession: ['x'] }],
   },
   'staff:exit': { request: { staffSession: SESSION }, response: {}, invalid: [{}, { staffSession: '' }] },
+  'staff:identify': {
+    request: { staffSession: SESSION, familyName: 'Okafor', birthDate: '1985-03-14' },
+    response: { outcome: 'need_first_name' },
+    invalid: [
+      { familyName: 'Okafor', birthDate: '1985-03-14' },
+      { staffSession: SESSION, familyName: 'Okafor', birthDate: '1985-02-30' },
+    ],
+  },
+  'staff:checkIn': {
+    request: { staffSession: SESSION, session: SESSION, keys: [KEY] },
+    response: { results: [{ key: KEY, outcome: 'checked_in', opensAt: null }] },
+    invalid: [
+      { session: SESSION, keys: [KEY] },
+      { staffSession: SESSION, session: SESSION, keys: [] },
+    ],
+  },
+  'staff:undo': {
+    request: { staffSession: SESSION, session: SESSION, key: KEY },
+    response: { outcome: 'undone' },
+    invalid: [
+      { staffSession: SESSION, session: SESSION },
+      { staffSession: SESSION, session: SESSION, key: 'bad key!' },
+    ],
+  },
 };
 
 type FakeHandlers = Record<Channel, Mock<(request: unknown) => Promise<unknown>>>;
