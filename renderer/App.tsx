@@ -2,17 +2,20 @@
  * The app shell: owns the one reducer, runs the calls to main that the reducer asks for, and renders
  * the current screen. The patient part of the tree is keyed on `generation`, so a reset remounts it
  * and no previous patient's text survives in the DOM. Staff mode is entered from a hidden corner on
- * any screen and left the same way a patient leaves: a reset.
+ * any screen and left the same way a patient leaves: a reset. From the staff panel, staff can run the
+ * patient's check-in screens for a patient (`mode: 'staff'`), under a staff banner, and come back.
  */
 import { useEffect, useReducer, useRef } from 'preact/hooks';
 import type { KioskApi } from '../preload/api.js';
 import type { Result } from '../preload/contract.js';
+import { AssistBanner } from './components/AssistBanner.js';
 import { IdleGuard } from './components/IdleGuard.js';
 import { StaffCorner } from './components/StaffCorner.js';
 import { TopBar } from './components/TopBar.js';
 import { I18n, dictionaries } from './i18n/index.js';
 import { failure, kioskApi, safely } from './kiosk.js';
 import { Appointments } from './screens/Appointments.js';
+import { AssistAppointments } from './screens/AssistAppointments.js';
 import { BirthDate } from './screens/BirthDate.js';
 import { Cooldown } from './screens/Cooldown.js';
 import { Done } from './screens/Done.js';
@@ -29,7 +32,7 @@ import {
   defaultLang,
   initialState,
   isPatientScreen,
-  isStaffScreen,
+  isStaffMode,
   reduce,
   type Action,
   type Pending,
@@ -80,16 +83,17 @@ export function App() {
   }, [state.largeText]);
 
   // Each screen's <h1> takes focus on arrival, so screen readers and keyboards start at the top.
+  // Arrival is a new screen name (or generation): the staff undo question on the appointments screen
+  // is the same screen, and takes focus itself.
   useEffect(() => {
     document.querySelector<HTMLElement>('#screen-title')?.focus();
-  }, [state.screen, state.generation]);
+  }, [state.screen.name, state.generation]);
 
   /** Tell main to forget the patient's session and end staff mode: nothing either could do stays usable. */
   const endSessions = () => {
-    const session = latest.current.patient.session;
+    endPatientSession(latest.current.patient.session);
     const staffSession = latest.current.staff.session;
     const api = kioskApi();
-    if (session && api) void safely(() => api.endSession({ session }));
     if (staffSession && api) void safely(() => api.staffLock({ staffSession }));
   };
 
@@ -106,9 +110,18 @@ export function App() {
     dispatch({ type: 'staff-open' });
   };
 
+  /** "Back to staff panel": the helped patient's session ends in main too; staff mode stays unlocked. */
+  const backToPanel = () => {
+    const s = latest.current;
+    if (s.pending || s.mode !== 'staff') return;
+    endPatientSession(s.patient.session);
+    dispatch({ type: 'assist-exit' });
+  };
+
   const screenName = state.screen.name;
   const onWelcome = screenName === 'welcome';
-  const inStaffMode = isStaffScreen(screenName);
+  // Includes the patient screens run by staff: idle there relocks staff mode (and says so), like the panel.
+  const inStaffMode = isStaffMode(state);
   const leftSomething = state.lang !== defaultLang(state.info) || state.largeText;
   const timings = state.info ?? FALLBACK_TIMINGS;
 
@@ -123,7 +136,8 @@ export function App() {
           onToggleText={() => dispatch({ type: 'toggle-large-text' })}
         />
         <main key={state.generation}>
-          {renderScreen(state, dispatch, startOver)}
+          {state.mode === 'staff' ? <AssistBanner /> : null}
+          {renderScreen(state, dispatch, startOver, backToPanel)}
           <IdleGuard
             enabled={state.pending === null && (isPatientScreen(screenName) || inStaffMode || (onWelcome && leftSomething))}
             warn={!onWelcome}
@@ -136,6 +150,23 @@ export function App() {
       </div>
     </I18n.Provider>
   );
+}
+
+/**
+ * Main forgets a patient's session. For a staff-assisted session it may answer `session_expired`
+ * (not a patient channel's to end): either way there is nothing left to do, so the answer is ignored.
+ */
+function endPatientSession(session: string | null) {
+  const api = kioskApi();
+  if (session && api) void safely(() => api.endSession({ session }));
+}
+
+/**
+ * Staff mode locked in main in the middle of a staff-assisted visit: the reducer drops everything on
+ * that answer and so loses the patient's session, which main is told to end here, before it does.
+ */
+function endSessionIfStaffLocked<T>(result: Result<T>, session: string) {
+  if (!result.ok && result.error.code === 'staff_locked') endPatientSession(session);
 }
 
 /** Starts a call to main and reports its answer (or a timeout) as an action; returns a cleanup for the timers. */
@@ -161,6 +192,35 @@ function startCall(p: Pending, dispatch: (a: Action) => void): () => void {
         (result) => dispatch({ type: 'checked-in', id, result }),
       );
       break;
+    case 'staffIdentify':
+      // No patient session exists until this answers, so a staff_locked here leaves nothing to end.
+      run(
+        (a) => a.staffIdentify(p.request),
+        (result) => dispatch({ type: 'identified', id, result }),
+      );
+      break;
+    case 'staffCheckIn': {
+      const { request } = p;
+      run(
+        (a) => a.staffCheckIn(request),
+        (result) => {
+          endSessionIfStaffLocked(result, request.session);
+          dispatch({ type: 'checked-in', id, result });
+        },
+      );
+      break;
+    }
+    case 'staffUndo': {
+      const { request } = p;
+      run(
+        (a) => a.staffUndo(request),
+        (result) => {
+          endSessionIfStaffLocked(result, request.session);
+          dispatch({ type: 'undone', id, result });
+        },
+      );
+      break;
+    }
     case 'staffUnlock':
       run(
         (a) => a.staffUnlock({ pin: p.pin }),
@@ -188,9 +248,12 @@ function startCall(p: Pending, dispatch: (a: Action) => void): () => void {
   return () => timers.forEach(clearTimeout);
 }
 
-function renderScreen(state: State, dispatch: (a: Action) => void, startOver: () => void) {
+function renderScreen(state: State, dispatch: (a: Action) => void, startOver: () => void, backToPanel: () => void) {
   const { screen, patient, info } = state;
   const tz = info?.timezone ?? 'UTC';
+  // The check-in screens serve a patient, or staff helping one: then they lead back to the staff panel.
+  const staff = state.mode === 'staff';
+  const leave = staff ? backToPanel : startOver;
   switch (screen.name) {
     case 'loading':
       return <Loading />;
@@ -199,14 +262,25 @@ function renderScreen(state: State, dispatch: (a: Action) => void, startOver: ()
     case 'welcome':
       return info ? <Welcome info={info} health={state.health} dispatch={dispatch} /> : <Loading />;
     case 'last-name':
-      return <NameEntry which="last-name" value={patient.familyName} dispatch={dispatch} onStartOver={startOver} />;
+      return <NameEntry which="last-name" value={patient.familyName} staff={staff} dispatch={dispatch} onLeave={leave} />;
     case 'first-name':
-      return <NameEntry which="first-name" value={patient.givenName} dispatch={dispatch} onStartOver={startOver} />;
+      return <NameEntry which="first-name" value={patient.givenName} staff={staff} dispatch={dispatch} onLeave={leave} />;
     case 'birth-date':
-      return <BirthDate dob={patient.dob} timezone={tz} dispatch={dispatch} onStartOver={startOver} />;
+      return <BirthDate dob={patient.dob} timezone={tz} staff={staff} dispatch={dispatch} onLeave={leave} />;
     case 'working':
-      return <Working task={screen.task} slow={state.pending?.slow ?? false} />;
+      return <Working task={screen.task} slow={state.pending?.slow ?? false} staff={staff} />;
     case 'appointments':
+      if (staff)
+        return (
+          <AssistAppointments
+            greetingName={patient.greetingName}
+            appointments={patient.appointments}
+            confirmUndo={screen.confirmUndo}
+            timezone={tz}
+            dispatch={dispatch}
+            onBackToPanel={backToPanel}
+          />
+        );
       return (
         <Appointments
           greetingName={patient.greetingName}
@@ -220,10 +294,18 @@ function renderScreen(state: State, dispatch: (a: Action) => void, startOver: ()
       return <Done greetingName={patient.greetingName} onFinish={startOver} />;
     case 'message':
       return (
-        <Message message={screen.message} appointments={patient.appointments} timezone={tz} dispatch={dispatch} onStartOver={startOver} />
+        <Message
+          message={screen.message}
+          appointments={patient.appointments}
+          timezone={tz}
+          staff={staff}
+          dispatch={dispatch}
+          onLeave={leave}
+        />
       );
     case 'cooldown':
-      return <Cooldown until={screen.until} timezone={tz} onFinish={startOver} />;
+      // Main never cools staff down (their misses do not count); were it to, staff still go back to their panel.
+      return <Cooldown until={screen.until} timezone={tz} onFinish={leave} />;
     case 'staff-pin':
       return (
         <StaffPin

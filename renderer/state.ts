@@ -2,10 +2,13 @@
  * The whole app's screen state in one reducer. Screens only dispatch actions; calls to main are
  * described here as `pending` and run by the App, so every transition (and every guard against a
  * double tap) is plain data that unit tests can drive. Staff mode lives here too: its own screens,
- * its own slice of state (`staff`), and the same one-call-at-a-time rule.
+ * its own slice of state (`staff`), and the same one-call-at-a-time rule. Staff can also run the
+ * patient's check-in screens for a patient (`mode: 'staff'`): the same screens and transitions, but
+ * the calls carry the staff session, and the results lead back to the staff panel, never to welcome.
  */
 import type {
   AppointmentView,
+  CheckInOutcome,
   CheckInResponse,
   ErrorCode,
   Health,
@@ -15,6 +18,7 @@ import type {
   Language,
   Result,
   StaffOverview,
+  StaffUndoResponse,
   StaffUnlockResponse,
 } from '../preload/contract.js';
 import { EMPTY_DOB, deleteDigit, fieldOrder, typeDigit, type DobDraft } from './dob.js';
@@ -22,10 +26,17 @@ import { errorAction, toErrorCode } from './errors.js';
 import { canSubmitName, deleteLast, finalName, keyCase, typeInto } from './nameEntry.js';
 import { allCheckedIn, completeResults, type CheckInResult } from './results.js';
 
+/** Who is at the check-in screens: the patient, or staff helping a patient from the staff panel. */
+export type FlowMode = 'patient' | 'staff';
+export type UndoOutcome = StaffUndoResponse['outcome'];
+
 export type Message =
   | { kind: 'not_found'; canRetry: boolean }
-  | { kind: 'error'; code: ErrorCode; during: 'identify' | 'check-in' }
-  | { kind: 'check-in'; results: CheckInResult[] };
+  | { kind: 'error'; code: ErrorCode; during: 'identify' | 'check-in' | 'undo' }
+  | { kind: 'check-in'; results: CheckInResult[] }
+  /** Staff mode: what became of the one appointment staff acted on (`key` says which, to name it). */
+  | { kind: 'staff-check-in'; key: string; outcome: CheckInOutcome }
+  | { kind: 'staff-undo'; key: string; outcome: UndoOutcome };
 
 export type Screen =
   | { name: 'loading' }
@@ -34,8 +45,9 @@ export type Screen =
   | { name: 'last-name' }
   | { name: 'birth-date' }
   | { name: 'first-name' }
-  | { name: 'working'; task: 'identify' | 'check-in' }
-  | { name: 'appointments' }
+  | { name: 'working'; task: 'identify' | 'check-in' | 'undo' }
+  /** `confirmUndo`: staff tapped "Undo check-in" on this appointment and the screen waits for Yes / No. */
+  | { name: 'appointments'; confirmUndo?: string }
   | { name: 'done' }
   | { name: 'message'; message: Message }
   | { name: 'cooldown'; until: string }
@@ -82,10 +94,16 @@ export const PIN_MIN = 4;
 export const PIN_MAX = 12;
 
 export type CheckInRequest = { session: string; keys: string[] };
+/** A staff-assisted call is the patient's request plus the staff session: main then applies staff rules. */
+type WithStaff<T> = T & { staffSession: string };
+export type UndoRequest = WithStaff<{ session: string; key: string }>;
 type StaffCall = 'staffOverview' | 'staffRetryOutbox' | 'staffExit';
 export type Pending =
   | { id: number; slow: boolean; call: 'identify'; request: IdentifyRequest }
   | { id: number; slow: boolean; call: 'checkIn'; request: CheckInRequest }
+  | { id: number; slow: boolean; call: 'staffIdentify'; request: WithStaff<IdentifyRequest> }
+  | { id: number; slow: boolean; call: 'staffCheckIn'; request: WithStaff<CheckInRequest> }
+  | { id: number; slow: boolean; call: 'staffUndo'; request: UndoRequest }
   /** `pin` is blanked by `call-sent` as soon as the App has handed it to main. */
   | { id: number; slow: boolean; call: 'staffUnlock'; pin: string }
   | { id: number; slow: boolean; call: StaffCall; staffSession: string };
@@ -102,6 +120,8 @@ export interface State {
   /** Bumped on every reset; the App keys the patient tree on it so nothing old survives in the DOM. */
   generation: number;
   screen: Screen;
+  /** 'staff' while staff run the check-in screens for a patient; back to 'patient' on leaving them or a reset. */
+  mode: FlowMode;
   patient: Patient;
   staff: Staff;
   pending: Pending | null;
@@ -148,7 +168,15 @@ export type Action =
   | { type: 'staff-exit-ask' }
   | { type: 'staff-exit-cancel' }
   | { type: 'staff-exit-confirm' }
-  | { type: 'staff-exited'; id: number; result: Result<Record<string, never>> };
+  | { type: 'staff-exited'; id: number; result: Result<Record<string, never>> }
+  /** "Help a patient check in" on the staff panel. */
+  | { type: 'assist-start' }
+  /** "Back to staff panel" from any screen of the staff-assisted visit. */
+  | { type: 'assist-exit' }
+  | { type: 'undo-ask'; key: string }
+  | { type: 'undo-cancel' }
+  | { type: 'undo-confirm' }
+  | { type: 'undone'; id: number; result: Result<StaffUndoResponse> };
 
 export const EMPTY_PATIENT: Patient = Object.freeze({
   familyName: '',
@@ -180,9 +208,14 @@ export function isStaffScreen(name: ScreenName): boolean {
   return name === 'staff-pin' || name === 'staff';
 }
 
+/** Staff mode is on: its own screens, or the patient screens run by staff (idle then relocks it). */
+export function isStaffMode(s: State): boolean {
+  return s.mode === 'staff' || isStaffScreen(s.screen.name);
+}
+
 /** The gesture works on any screen, but never in the middle of a call to main (its answer would be lost). */
 export function canOpenStaff(s: State): boolean {
-  return s.pending === null && !isStaffScreen(s.screen.name);
+  return s.pending === null && !isStaffMode(s);
 }
 
 /** Where a patient screen sits in the visit, for the "Step n of 3" indicator (first name is part of step 2). */
@@ -201,6 +234,7 @@ export function initialState(): State {
     largeText: false,
     generation: 0,
     screen: { name: 'loading' },
+    mode: 'patient',
     patient: EMPTY_PATIENT,
     staff: NO_STAFF,
     pending: null,
@@ -242,7 +276,14 @@ function nameFieldOf(screen: ScreenName): NameField | null {
   return screen === 'last-name' ? 'familyName' : screen === 'first-name' ? 'givenName' : null;
 }
 
+/** The identify call for whoever is at the screens; null when staff mode has somehow lost its session. */
+function identifyCall(s: State, request: IdentifyRequest): CallRequest | null {
+  if (s.mode === 'patient') return { call: 'identify', request };
+  return s.staff.session ? { call: 'staffIdentify', request: { ...request, staffSession: s.staff.session } } : null;
+}
+
 function onIdentified(s: State, request: IdentifyRequest, result: Result<IdentifyResponse>): State {
+  if (isStaffLocked(result)) return resetState(s);
   const done = { ...s, pending: null };
   // Whatever happens next, the typed name and birth date are no longer needed, except to ask for a first name.
   if (!result.ok) {
@@ -261,26 +302,41 @@ function onIdentified(s: State, request: IdentifyRequest, result: Result<Identif
       if (request.givenName === undefined) return { ...done, screen: { name: 'first-name' } };
       return { ...done, patient: EMPTY_PATIENT, screen: { name: 'message', message: { kind: 'not_found', canRetry: true } } };
     case 'not_found':
+      // Staff misses do not count towards the cooldown: staff may always try again.
       return {
         ...done,
         patient: EMPTY_PATIENT,
-        screen: { name: 'message', message: { kind: 'not_found', canRetry: r.attemptsLeft > 0 } },
+        screen: { name: 'message', message: { kind: 'not_found', canRetry: s.mode === 'staff' || r.attemptsLeft > 0 } },
       };
     case 'cooldown':
       return { ...done, patient: EMPTY_PATIENT, screen: { name: 'cooldown', until: r.until } };
   }
 }
 
+/** A failed check-in or undo: the session (and so the list) survives unless main says it has ended. */
+function callFailed(s: State, code: ErrorCode, during: 'check-in' | 'undo'): State {
+  const patient = code === 'session_expired' ? EMPTY_PATIENT : s.patient;
+  return { ...s, pending: null, patient, screen: { name: 'message', message: { kind: 'error', code, during } } };
+}
+
 function onCheckedIn(s: State, request: CheckInRequest, result: Result<CheckInResponse>): State {
+  if (isStaffLocked(result)) return resetState(s);
+  if (!result.ok) return callFailed(s, toErrorCode(result.error.code), 'check-in');
   const done = { ...s, pending: null };
-  if (!result.ok) {
-    const code = toErrorCode(result.error.code);
-    const patient = code === 'session_expired' ? EMPTY_PATIENT : s.patient;
-    return { ...done, patient, screen: { name: 'message', message: { kind: 'error', code, during: 'check-in' } } };
-  }
   const results = completeResults(request.keys, result.value.results);
+  const [one] = results;
+  // Staff see the result and go back to their panel themselves: no "done" screen that returns to welcome.
+  if (s.mode === 'staff' && one)
+    return { ...done, screen: { name: 'message', message: { kind: 'staff-check-in', key: one.key, outcome: one.outcome } } };
   if (allCheckedIn(results)) return { ...done, screen: { name: 'done' } };
   return { ...done, screen: { name: 'message', message: { kind: 'check-in', results } } };
+}
+
+function onUndone(s: State, key: string, result: Result<StaffUndoResponse>): State {
+  if (isStaffLocked(result)) return resetState(s);
+  if (!result.ok) return callFailed(s, toErrorCode(result.error.code), 'undo');
+  // The list is not refreshed: staff read the result, then go back to the panel (or retry a failure).
+  return { ...s, pending: null, screen: { name: 'message', message: { kind: 'staff-undo', key, outcome: result.value.outcome } } };
 }
 
 function staffNotice(s: State, notice: StaffNotice | null, more: Partial<Staff> = {}): State {
@@ -331,6 +387,7 @@ const WHILE_PENDING: ReadonlySet<Action['type']> = new Set<Action['type']>([
   'staff-unlocked',
   'staff-overview',
   'staff-exited',
+  'undone',
   'call-sent',
   'health',
   'info-loaded',
@@ -362,7 +419,8 @@ export function reduce(s: State, a: Action): State {
     case 'start':
       return s.screen.name === 'welcome' ? { ...s, patient: EMPTY_PATIENT, screen: { name: 'last-name' } } : s;
     case 'back':
-      if (s.screen.name === 'last-name') return { ...s, patient: EMPTY_PATIENT, screen: { name: 'welcome' } };
+      // Staff leave by "Back to staff panel"; welcome is no place for a staff-assisted visit.
+      if (s.screen.name === 'last-name') return s.mode === 'staff' ? s : { ...s, patient: EMPTY_PATIENT, screen: { name: 'welcome' } };
       if (s.screen.name === 'birth-date') return { ...s, screen: { name: 'last-name' } };
       return s;
     case 'type': {
@@ -388,41 +446,44 @@ export function reduce(s: State, a: Action): State {
       return { ...s, screen: { name: 'birth-date' } };
     case 'submit-birth-date': {
       if (s.screen.name !== 'birth-date' || !/^\d{4}-\d{2}-\d{2}$/.test(a.birthDate)) return s;
-      const request = { familyName: finalName(p.familyName), birthDate: a.birthDate };
+      const request = identifyCall(s, { familyName: finalName(p.familyName), birthDate: a.birthDate });
+      if (!request) return s;
       // The keypad digits go now: the birth date is never shown again after it is submitted.
-      return call(
-        s,
-        { call: 'identify', request },
-        { name: 'working', task: 'identify' },
-        { ...p, dob: EMPTY_DOB, birthDate: a.birthDate },
-      );
+      return call(s, request, { name: 'working', task: 'identify' }, { ...p, dob: EMPTY_DOB, birthDate: a.birthDate });
     }
     case 'submit-given-name': {
       if (s.screen.name !== 'first-name' || !canSubmitName(p.givenName) || !p.birthDate) return s;
-      const request = { familyName: finalName(p.familyName), birthDate: p.birthDate, givenName: finalName(p.givenName) };
-      return call(s, { call: 'identify', request }, { name: 'working', task: 'identify' }, p);
+      const request = identifyCall(s, { familyName: finalName(p.familyName), birthDate: p.birthDate, givenName: finalName(p.givenName) });
+      return request ? call(s, request, { name: 'working', task: 'identify' }, p) : s;
     }
     case 'check-in': {
       const open = new Set(p.appointments.filter((x) => x.state === 'open').map((x) => x.key));
       const keys = [...new Set(a.keys)];
       if (s.screen.name !== 'appointments' || !p.session || !keys.length || !keys.every((k) => open.has(k))) return s;
-      return call(s, { call: 'checkIn', request: { session: p.session, keys } }, { name: 'working', task: 'check-in' }, p);
+      const working: Screen = { name: 'working', task: 'check-in' };
+      if (s.mode === 'patient') return call(s, { call: 'checkIn', request: { session: p.session, keys } }, working, p);
+      // Staff act on one appointment at a time, so each result (and any undo after it) is about exactly one.
+      if (keys.length !== 1 || !st.session) return s;
+      return call(s, { call: 'staffCheckIn', request: { staffSession: st.session, session: p.session, keys } }, working, p);
     }
     case 'slow':
       return s.pending?.id === a.id ? { ...s, pending: { ...s.pending, slow: true } } : s;
     case 'identified':
       // A late answer to a call we already gave up on (or reset away from) is ignored.
-      if (s.pending?.id !== a.id || s.pending.call !== 'identify') return s;
+      if (s.pending?.id !== a.id || (s.pending.call !== 'identify' && s.pending.call !== 'staffIdentify')) return s;
       return onIdentified(s, s.pending.request, a.result);
     case 'checked-in':
-      if (s.pending?.id !== a.id || s.pending.call !== 'checkIn') return s;
+      if (s.pending?.id !== a.id || (s.pending.call !== 'checkIn' && s.pending.call !== 'staffCheckIn')) return s;
       return onCheckedIn(s, s.pending.request, a.result);
     case 'try-again': {
       if (s.screen.name !== 'message') return s;
       const m = s.screen.message;
       if (m.kind === 'not_found') return m.canRetry ? { ...s, patient: EMPTY_PATIENT, screen: { name: 'last-name' } } : s;
+      // A staff check-in or undo that failed may be tried again on the same list (nothing changed).
+      if (m.kind === 'staff-check-in' || m.kind === 'staff-undo')
+        return m.outcome === 'failed' && p.session ? { ...s, screen: { name: 'appointments' } } : s;
       if (m.kind !== 'error' || errorAction(m.code) !== 'retry') return s;
-      if (m.during === 'check-in' && p.session) return { ...s, screen: { name: 'appointments' } };
+      if (m.during !== 'identify' && p.session) return { ...s, screen: { name: 'appointments' } };
       return { ...s, patient: EMPTY_PATIENT, screen: { name: 'last-name' } };
     }
     case 'reset':
@@ -466,5 +527,38 @@ export function reduce(s: State, a: Action): State {
     case 'staff-exited':
       if (s.pending?.id !== a.id || s.pending.call !== 'staffExit') return s;
       return onExited(s, a.result);
+
+    case 'assist-start':
+      if (s.screen.name !== 'staff' || !st.session) return s;
+      // The patient's screens from the start, fresh; the staff slice (session, last list) waits for the way back.
+      return {
+        ...s,
+        mode: 'staff',
+        patient: EMPTY_PATIENT,
+        screen: { name: 'last-name' },
+        staff: { ...st, notice: null, confirmingExit: false },
+      };
+    case 'assist-exit': {
+      if (s.mode !== 'staff' || !st.session) return s;
+      // Nothing of the patient comes back to the panel: dropped, and the tree remounted as on a reset.
+      // The panel asks again for its list: a check-in recorded offline just now belongs on it.
+      const panel: State = { ...s, mode: 'patient', patient: EMPTY_PATIENT, screen: { name: 'staff' }, generation: s.generation + 1 };
+      return withCall(panel, { call: 'staffOverview', staffSession: st.session });
+    }
+    case 'undo-ask': {
+      if (s.mode !== 'staff' || s.screen.name !== 'appointments') return s;
+      const target = p.appointments.find((x) => x.key === a.key);
+      return target?.state === 'checked_in' ? { ...s, screen: { name: 'appointments', confirmUndo: a.key } } : s;
+    }
+    case 'undo-cancel':
+      return s.screen.name === 'appointments' && s.screen.confirmUndo ? { ...s, screen: { name: 'appointments' } } : s;
+    case 'undo-confirm': {
+      if (s.screen.name !== 'appointments' || !s.screen.confirmUndo || !p.session || !st.session) return s;
+      const request = { staffSession: st.session, session: p.session, key: s.screen.confirmUndo };
+      return call(s, { call: 'staffUndo', request }, { name: 'working', task: 'undo' }, p);
+    }
+    case 'undone':
+      if (s.pending?.id !== a.id || s.pending.call !== 'staffUndo') return s;
+      return onUndone(s, s.pending.request.key, a.result);
   }
 }

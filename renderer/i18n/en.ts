@@ -2,7 +2,7 @@
  * English, the reference dictionary: its shape is the `Messages` type every other language must
  * satisfy. Parameterised text is a function so each language can order words its own way.
  */
-import type { CheckInOutcome, ErrorCode, HealthState } from '../../preload/contract.js';
+import type { CheckInOutcome, CheckInState, ErrorCode, HealthState, StaffUndoResponse } from '../../preload/contract.js';
 import type { DobField } from '../dob.js';
 
 const seeDesk = 'Please see the front desk.';
@@ -177,6 +177,47 @@ export const en = {
   exitWarning: 'The kiosk app will close.',
   exitYes: 'Yes, exit',
   exitNo: 'No, go back',
+
+  // Staff helping a patient check in: the patient's screens, run by staff under a staff banner.
+  assistStart: 'Help a patient check in',
+  assistBanner: 'Staff: helping a patient',
+  backToPanel: 'Back to staff panel',
+  assistFinding: 'Finding the patient…',
+  assistCheckingIn: 'Checking the patient in…',
+  undoing: 'Undoing the check-in…',
+  assistNoMatch: 'No match. Check the spelling and date of birth.',
+  assistExpired: "The patient's details were cleared after a while without use.",
+  assistApptTitle: (name: string) => (name ? `Appointments for ${name}` : 'Appointments'),
+  assistApptLead: "Today's appointments. The check-in time window does not apply to staff.",
+  assistNoAppointments: 'This patient has no appointments today.',
+  assistCheckedIn: 'Checked in',
+  /** Why a card has no button in staff mode (too early / too late only if main ever sends them). */
+  assistReason: {
+    not_eligible: 'Cannot be checked in here: check its status in the EHR.',
+    too_early: 'Outside the check-in time: check it in from the EHR.',
+    too_late: 'Outside the check-in time: check it in from the EHR.',
+  } satisfies Record<Exclude<CheckInState, 'open' | 'checked_in'>, string>,
+  undoCheckIn: 'Undo check-in',
+  undoQuestion: 'Undo this check-in?',
+  undoWarning: 'The appointment goes back to booked.',
+  undoYes: 'Yes, undo',
+  undoNo: 'No, keep it',
+  assistCheckInTitle: {
+    checked_in: 'Checked in',
+    already_checked_in: 'Already checked in',
+    recorded_offline: 'Recorded offline: the EHR has not confirmed it yet',
+    too_early: 'Could not check in: outside the check-in time',
+    too_late: 'Could not check in: outside the check-in time',
+    not_eligible: 'Could not check in: check its status in the EHR',
+    failed: 'Check-in failed',
+  } satisfies Record<CheckInOutcome, string>,
+  assistOfflineBody: 'The kiosk keeps trying to send it. It is listed on the staff panel until it is sent.',
+  assistFailedBody: 'Try again, or check the patient in from the EHR.',
+  assistUndoTitle: {
+    undone: 'Check-in undone',
+    not_checked_in: 'This appointment is not checked in',
+    failed: 'Could not undo — try again or change it in the EHR',
+  } satisfies Record<StaffUndoResponse['outcome'], string>,
 };
 
 export type Messages = typeof en;

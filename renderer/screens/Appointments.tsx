@@ -1,5 +1,6 @@
-/** Today's appointments, each with what the patient can do about it right now. */
+/** Today's appointments, each with what the patient can do about it right now (staff see AssistAppointments). */
 import type { AppointmentView } from '../../preload/contract.js';
+import { AppointmentCard, CardNote, cardTitleId } from '../components/AppointmentCard.js';
 import { StartOverButton } from '../components/Buttons.js';
 import { Icon, type IconName } from '../components/Icon.js';
 import { Screen } from '../components/Screen.js';
@@ -70,45 +71,22 @@ export function Appointments({ greetingName, appointments, timezone, dispatch, o
       <ul class="cards">
         {appointments.map((a) => {
           const note = stateNote(a, t, lang, timezone);
-          const id = `appt-${a.key}`;
           return (
-            <li class={`card state-${a.state}`} key={a.key} data-appointment={a.key} data-state={a.state}>
-              <h2 class="card-time" id={id}>
-                {formatTime(a.start, lang, timezone)}
-              </h2>
-              <dl class="card-facts">
-                <div>
-                  <dt>
-                    <Icon name="person" />
-                    <span class="sr-only">{t.clinician}</span>
-                  </dt>
-                  <dd>{a.clinician}</dd>
-                </div>
-                <div>
-                  <dt>
-                    <Icon name="pin" />
-                    <span class="sr-only">{t.location}</span>
-                  </dt>
-                  <dd>{a.location}</dd>
-                </div>
-              </dl>
+            <AppointmentCard a={a} timezone={timezone} key={a.key}>
               {note ? (
-                <p class={`notice tone-${note.tone}`}>
-                  <Icon name={note.icon} />
-                  <span>{note.text}</span>
-                </p>
+                <CardNote {...note} />
               ) : (
                 <button
                   type="button"
                   class="btn primary card-action"
-                  aria-describedby={id}
+                  aria-describedby={cardTitleId(a.key)}
                   onClick={() => dispatch({ type: 'check-in', keys: [a.key] })}
                 >
                   {t.checkIn}
                   <Icon name="arrow" />
                 </button>
               )}
-            </li>
+            </AppointmentCard>
           );
         })}
       </ul>

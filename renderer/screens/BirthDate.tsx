@@ -1,5 +1,5 @@
 /** Date of birth on a number pad, validated (real date, not after today, not before 1900) before Continue. */
-import { BackButton, PrimaryButton, StartOverButton } from '../components/Buttons.js';
+import { BackButton, LeaveButton, PrimaryButton } from '../components/Buttons.js';
 import { DateMask } from '../components/DateKeypad.js';
 import { NumberPad } from '../components/NumberPad.js';
 import { Screen } from '../components/Screen.js';
@@ -11,11 +11,13 @@ import type { Action } from '../state.js';
 interface Props {
   dob: DobDraft;
   timezone: string;
+  /** Staff helping a patient: "Back to staff panel" in place of Start over. */
+  staff: boolean;
   dispatch: (a: Action) => void;
-  onStartOver: () => void;
+  onLeave: () => void;
 }
 
-export function BirthDate({ dob, timezone, dispatch, onStartOver }: Props) {
+export function BirthDate({ dob, timezone, staff, dispatch, onLeave }: Props) {
   const { t, lang } = useI18n();
   const order = fieldOrder(lang);
   const check = checkDob(dob, todayIn(timezone));
@@ -40,7 +42,7 @@ export function BirthDate({ dob, timezone, dispatch, onStartOver }: Props) {
       actions={
         <>
           <BackButton onClick={() => dispatch({ type: 'back' })} />
-          <StartOverButton onClick={onStartOver} />
+          <LeaveButton staff={staff} onClick={onLeave} />
           <PrimaryButton label={t.continue} onClick={submit} disabled={!check.ok} />
         </>
       }

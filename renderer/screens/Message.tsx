@@ -1,23 +1,28 @@
 /**
  * Every way a visit can end short of "checked in": not found, an error from main, or check-in
  * results that were not all successful. Each one ends by sending the patient to the front desk.
+ * For staff helping a patient it is also where a check-in or an undo ends (success included): staff
+ * read it and go back to their panel themselves, and the patient's "see the desk" lines are left out.
  */
-import type { AppointmentView, Language } from '../../preload/contract.js';
-import { StartOverButton } from '../components/Buttons.js';
+import type { AppointmentView, CheckInOutcome, Language } from '../../preload/contract.js';
+import { LeaveButton } from '../components/Buttons.js';
 import { Icon, type IconName } from '../components/Icon.js';
 import { Screen } from '../components/Screen.js';
 import { errorAction } from '../errors.js';
 import { formatTime } from '../format.js';
 import { useI18n, type Messages } from '../i18n/index.js';
 import { isCheckedIn, sharedOutcome, type CheckInResult } from '../results.js';
-import type { Action, Message as MessageData } from '../state.js';
+import type { Action, Message as MessageData, UndoOutcome } from '../state.js';
 
 interface Props {
   message: MessageData;
   appointments: AppointmentView[];
   timezone: string;
+  /** Staff helping a patient: staff words, and the way out is back to the staff panel. */
+  staff: boolean;
   dispatch: (a: Action) => void;
-  onStartOver: () => void;
+  /** "Start over" (patient) or "Back to staff panel" (staff). */
+  onLeave: () => void;
 }
 
 interface View {
@@ -47,15 +52,40 @@ function resultView(r: CheckInResult, t: Messages, lang: Language, tz: string): 
   }
 }
 
-function viewOf(m: MessageData, t: Messages, lang: Language, tz: string): View {
+/** What staff are told after checking in one appointment for a patient. */
+function staffCheckInView(outcome: CheckInOutcome, t: Messages): View {
+  const title = t.assistCheckInTitle[outcome];
+  if (isCheckedIn(outcome)) return { tone: 'ok', icon: 'check', title, body: '', canRetry: false };
+  if (outcome === 'recorded_offline') return { tone: 'info', icon: 'info', title, body: t.assistOfflineBody, canRetry: false };
+  if (outcome === 'failed') return { tone: 'warn', icon: 'alert', title, body: t.assistFailedBody, canRetry: true };
+  return { tone: 'warn', icon: 'desk', title, body: '', canRetry: false };
+}
+
+const UNDO_VIEW: Readonly<Record<UndoOutcome, Pick<View, 'tone' | 'icon'>>> = {
+  undone: { tone: 'ok', icon: 'check' },
+  not_checked_in: { tone: 'info', icon: 'info' },
+  failed: { tone: 'warn', icon: 'alert' },
+};
+
+function viewOf(m: MessageData, t: Messages, lang: Language, tz: string, staff: boolean): View {
   switch (m.kind) {
     case 'not_found':
+      if (staff) return { tone: 'warn', icon: 'alert', title: t.assistNoMatch, body: '', canRetry: m.canRetry };
       return { tone: 'warn', icon: 'desk', title: t.notFoundTitle, body: t.seeDesk, canRetry: m.canRetry };
     case 'error': {
       const action = errorAction(m.code);
+      const retry = action === 'retry';
+      if (staff) {
+        const title = m.code === 'session_expired' ? t.assistExpired : t.errors[m.code];
+        return { tone: 'warn', icon: 'alert', title, body: '', canRetry: retry };
+      }
       const body = action === 'start_over' ? t.expiredBody : t.seeDesk;
-      return { tone: 'warn', icon: 'alert', title: t.errors[m.code], body, canRetry: action === 'retry' };
+      return { tone: 'warn', icon: 'alert', title: t.errors[m.code], body, canRetry: retry };
     }
+    case 'staff-check-in':
+      return staffCheckInView(m.outcome, t);
+    case 'staff-undo':
+      return { ...UNDO_VIEW[m.outcome], title: t.assistUndoTitle[m.outcome], body: '', canRetry: m.outcome === 'failed' };
     case 'check-in': {
       const one = sharedOutcome(m.results);
       if (one) return resultView(one, t, lang, tz);
@@ -90,10 +120,21 @@ function ResultList({ results, appointments, timezone }: { results: CheckInResul
   );
 }
 
-export function Message({ message, appointments, timezone, dispatch, onStartOver }: Props) {
+/** Which appointment a staff result is about: time and clinician, as on its card. */
+function AppointmentLine({ appointment, timezone }: { appointment: AppointmentView; timezone: string }) {
+  const { lang } = useI18n();
+  return (
+    <p class="result-appt">
+      {formatTime(appointment.start, lang, timezone)} · {appointment.clinician}
+    </p>
+  );
+}
+
+export function Message({ message, appointments, timezone, staff, dispatch, onLeave }: Props) {
   const { t, lang } = useI18n();
-  const v = viewOf(message, t, lang, timezone);
+  const v = viewOf(message, t, lang, timezone, staff);
   const list = message.kind === 'check-in' && !sharedOutcome(message.results) ? message.results : null;
+  const about = message.kind === 'staff-check-in' || message.kind === 'staff-undo' ? appointments.find((a) => a.key === message.key) : null;
   return (
     <Screen
       name="message"
@@ -103,12 +144,12 @@ export function Message({ message, appointments, timezone, dispatch, onStartOver
       actions={
         message.kind === 'check-in' ? (
           // The visit is over either way: "Done" reads better than "Start over" here.
-          <button type="button" class="btn primary" onClick={onStartOver}>
+          <button type="button" class="btn primary" onClick={onLeave}>
             {t.done}
           </button>
         ) : (
           <>
-            <StartOverButton onClick={onStartOver} />
+            <LeaveButton staff={staff} onClick={onLeave} />
             {v.canRetry ? (
               <button type="button" class="btn primary" onClick={() => dispatch({ type: 'try-again' })}>
                 {t.tryAgain}
@@ -120,6 +161,7 @@ export function Message({ message, appointments, timezone, dispatch, onStartOver
     >
       <div role="status" class="outcome-body">
         {list ? <ResultList results={list} appointments={appointments} timezone={timezone} /> : null}
+        {about ? <AppointmentLine appointment={about} timezone={timezone} /> : null}
         {v.body ? <p class="lead strong">{v.body}</p> : null}
       </div>
     </Screen>

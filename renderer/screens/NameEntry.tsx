@@ -1,5 +1,8 @@
-/** Last name, and (when main needs it to tell people apart) first name: same keyboard, different question. */
-import { BackButton, PrimaryButton, StartOverButton } from '../components/Buttons.js';
+/**
+ * Last name, and (when main needs it to tell people apart) first name: same keyboard, different
+ * question. Staff helping a patient use this same screen; they leave it for their panel instead.
+ */
+import { BackButton, LeaveButton, PrimaryButton } from '../components/Buttons.js';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard.js';
 import { Screen } from '../components/Screen.js';
 import { useI18n } from '../i18n/index.js';
@@ -9,11 +12,13 @@ import type { Action } from '../state.js';
 interface Props {
   which: 'last-name' | 'first-name';
   value: string;
+  /** Staff helping a patient: "Back to staff panel" instead of Back to welcome and Start over. */
+  staff: boolean;
   dispatch: (a: Action) => void;
-  onStartOver: () => void;
+  onLeave: () => void;
 }
 
-export function NameEntry({ which, value, dispatch, onStartOver }: Props) {
+export function NameEntry({ which, value, staff, dispatch, onLeave }: Props) {
   const { t } = useI18n();
   const last = which === 'last-name';
   const ready = canSubmitName(value);
@@ -26,8 +31,8 @@ export function NameEntry({ which, value, dispatch, onStartOver }: Props) {
       lead={last ? t.lastNameHint : t.firstNameHint}
       actions={
         <>
-          {last ? <BackButton onClick={() => dispatch({ type: 'back' })} /> : null}
-          <StartOverButton onClick={onStartOver} />
+          {last && !staff ? <BackButton onClick={() => dispatch({ type: 'back' })} /> : null}
+          <LeaveButton staff={staff} onClick={onLeave} />
           <PrimaryButton label={t.continue} onClick={submit} disabled={!ready} />
         </>
       }

@@ -1,7 +1,7 @@
 /**
- * The staff panel: this kiosk's id and connection, the check-ins main could not send yet, and the
- * staff actions (retry, refresh, lock, exit). Nothing here is patient data: the outbox shows only a
- * short appointment reference that staff look up in the EHR.
+ * The staff panel: helping a patient check in, this kiosk's id and connection, the check-ins main
+ * could not send yet, and the staff actions (retry, refresh, lock, exit). Nothing here is patient
+ * data: the outbox shows only a short appointment reference that staff look up in the EHR.
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { Health, StaffOverview } from '../../preload/contract.js';
@@ -131,6 +131,12 @@ export function StaffPanel({ staff, busy, timezone, dispatch, onLock }: Props) {
   );
   return (
     <Screen name="staff" variant="staff" title={t.staffTitle} lead={t.staffLead} actions={actions}>
+      {/* First in the body: helping a patient at the kiosk is what staff come here for most. */}
+      <button type="button" class="btn secondary assist-start" onClick={() => dispatch({ type: 'assist-start' })}>
+        <Icon name="person" />
+        {t.assistStart}
+        <Icon name="arrow" />
+      </button>
       {o ? (
         <>
           <KioskFacts kioskId={o.kioskId} health={o.health} timezone={timezone} />

@@ -1,0 +1,51 @@
+/**
+ * One appointment as both the patient's and the staff-assisted list show it: the time (the card's
+ * heading, which its button points to), clinician and location. What can be done about it is up to
+ * the list, passed in as children.
+ */
+import type { ComponentChildren } from 'preact';
+import type { AppointmentView } from '../../preload/contract.js';
+import { formatTime } from '../format.js';
+import { useI18n } from '../i18n/index.js';
+import { Icon, type IconName } from './Icon.js';
+
+/** The id of a card's heading, for `aria-describedby` on its buttons ("Check in" — at which time?). */
+export const cardTitleId = (key: string) => `appt-${key}`;
+
+export function AppointmentCard({ a, timezone, children }: { a: AppointmentView; timezone: string; children: ComponentChildren }) {
+  const { t, lang } = useI18n();
+  return (
+    <li class={`card state-${a.state}`} data-appointment={a.key} data-state={a.state}>
+      <h2 class="card-time" id={cardTitleId(a.key)}>
+        {formatTime(a.start, lang, timezone)}
+      </h2>
+      <dl class="card-facts">
+        <div>
+          <dt>
+            <Icon name="person" />
+            <span class="sr-only">{t.clinician}</span>
+          </dt>
+          <dd>{a.clinician}</dd>
+        </div>
+        <div>
+          <dt>
+            <Icon name="pin" />
+            <span class="sr-only">{t.location}</span>
+          </dt>
+          <dd>{a.location}</dd>
+        </div>
+      </dl>
+      {children}
+    </li>
+  );
+}
+
+/** What a card says instead of (or next to) a button; the icon is decoration, the words carry the meaning. */
+export function CardNote({ icon, text, tone }: { icon: IconName; text: string; tone: string }) {
+  return (
+    <p class={`notice tone-${tone}`}>
+      <Icon name={icon} />
+      <span>{text}</span>
+    </p>
+  );
+}
