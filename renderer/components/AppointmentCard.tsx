@@ -49,3 +49,14 @@ export function CardNote({ icon, text, tone }: { icon: IconName; text: string; t
     </p>
   );
 }
+
+/** The card's one big action, shared by the patient and staff-assist lists. */
+export function CheckInButton({ apptKey, onClick }: { apptKey: string; onClick: () => void }) {
+  const { t } = useI18n();
+  return (
+    <button type="button" class="btn primary card-action" aria-describedby={cardTitleId(apptKey)} onClick={onClick}>
+      {t.checkIn}
+      <Icon name="arrow" />
+    </button>
+  );
+}

@@ -1,6 +1,6 @@
 /** Today's appointments, each with what the patient can do about it right now (staff see AssistAppointments). */
 import type { AppointmentView } from '../../preload/contract.js';
-import { AppointmentCard, CardNote, cardTitleId } from '../components/AppointmentCard.js';
+import { AppointmentCard, CardNote, CheckInButton } from '../components/AppointmentCard.js';
 import { StartOverButton } from '../components/Buttons.js';
 import { Icon, type IconName } from '../components/Icon.js';
 import { Screen } from '../components/Screen.js';
@@ -76,15 +76,7 @@ export function Appointments({ greetingName, appointments, timezone, dispatch, o
               {note ? (
                 <CardNote {...note} />
               ) : (
-                <button
-                  type="button"
-                  class="btn primary card-action"
-                  aria-describedby={cardTitleId(a.key)}
-                  onClick={() => dispatch({ type: 'check-in', keys: [a.key] })}
-                >
-                  {t.checkIn}
-                  <Icon name="arrow" />
-                </button>
+                <CheckInButton apptKey={a.key} onClick={() => dispatch({ type: 'check-in', keys: [a.key] })} />
               )}
             </AppointmentCard>
           );

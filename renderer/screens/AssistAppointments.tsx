@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { AppointmentView } from '../../preload/contract.js';
-import { AppointmentCard, CardNote, cardTitleId } from '../components/AppointmentCard.js';
+import { AppointmentCard, CardNote, CheckInButton, cardTitleId } from '../components/AppointmentCard.js';
 import { BackToPanelButton } from '../components/Buttons.js';
 import { Icon } from '../components/Icon.js';
 import { Screen } from '../components/Screen.js';
@@ -52,17 +52,7 @@ function CardAction({ a, confirming, dispatch }: { a: AppointmentView; confirmin
   const { t } = useI18n();
   switch (a.state) {
     case 'open':
-      return (
-        <button
-          type="button"
-          class="btn primary card-action"
-          aria-describedby={cardTitleId(a.key)}
-          onClick={() => dispatch({ type: 'check-in', keys: [a.key] })}
-        >
-          {t.checkIn}
-          <Icon name="arrow" />
-        </button>
-      );
+      return <CheckInButton apptKey={a.key} onClick={() => dispatch({ type: 'check-in', keys: [a.key] })} />;
     case 'checked_in':
       // While asking, the question stands in for the note too ("this check-in" says what it is): the
       // card stays short enough for the screen.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { KioskInfo, StaffOverview } from '../../../preload/contract.js';
+import { info } from './fixtures.js';
+import type { StaffOverview } from '../../../preload/contract.js';
 import {
   EMPTY_PATIENT,
   NO_STAFF,
@@ -13,17 +14,6 @@ import {
   type State,
 } from '../../../renderer/state.js';
 
-const info: KioskInfo = {
-  clinicName: 'Riverside',
-  timezone: 'America/Chicago',
-  languages: ['en', 'es'],
-  mode: 'demo',
-  kioskId: 'k1',
-  idleSeconds: 60,
-  warningSeconds: 20,
-  configProblem: null,
-  health: { state: 'ok', checkedAt: null },
-};
 const STAFF_SESSION = 'staff_12345678';
 const SESSION = 'sess_12345678';
 const overview = (waiting: number): StaffOverview => ({

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AppointmentView, KioskInfo } from '../../../preload/contract.js';
+import { info } from './fixtures.js';
+import type { AppointmentView } from '../../../preload/contract.js';
 import { EMPTY_PATIENT, initialState, isPatientScreen, reduce, stepOf, type Action, type State } from '../../../renderer/state.js';
 
-const info: KioskInfo = {
-  clinicName: 'Riverside',
-  timezone: 'America/Chicago',
-  languages: ['en', 'es'],
-  mode: 'demo',
-  kioskId: 'k1',
-  idleSeconds: 60,
-  warningSeconds: 20,
-  configProblem: null,
-  health: { state: 'ok', checkedAt: null },
-};
 const appt = (key: string, state: AppointmentView['state']): AppointmentView => ({
   key,
   start: '2025-11-24T16:40:00Z',
