@@ -150,6 +150,8 @@ export const ErrorCode = z.enum([
   /** A staff session ended (relocked after idle, or never existed). */
   'staff_locked',
   'unavailable',
+  /** Too many requests of this kind at once (one identification, one PIN check at a time). */
+  'busy',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
