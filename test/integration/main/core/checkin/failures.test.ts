@@ -219,6 +219,23 @@ describe('check-in failure matrix (canvas profile)', () => {
     ]);
   });
 
+  it('a staff undo whose reply was lost is confirmed by the re-read, with one write (the same loop)', async () => {
+    const core = await coreFor(server, { now: tenAm });
+    const booking = await bookPatient(server, soon(), { status: 'checked-in' });
+    await new Promise((res) => setTimeout(res, 1000 - (Date.now() % 1000)));
+    const r = await core.service.identify({ familyName: booking.family, birthDate: booking.birthDate }, 'staff');
+    if (r.outcome !== 'found') throw new Error(r.outcome);
+    server.faults.add(put({ kind: 'lost-reply' }));
+    server.resetRequests();
+    expect(await core.service.undo(r.session, r.appointments[0]!.key)).toBe('undone');
+    expect(server.requests.filter((q) => q.method === 'PUT' && q.status === 200)).toHaveLength(1);
+    expect(await statusOf(server, booking.appointmentId)).toBe('booked');
+    expect(core.auditEntries().slice(-2)).toMatchObject([
+      { event: 'checkin.unknown_outcome', outcome: 'landed', by: 'staff' },
+      { event: 'staff.undo', outcome: 'undone' },
+    ]);
+  });
+
   it('identification during an outage is "unavailable", and does not count as a failed attempt', async () => {
     const core = await coreFor(server, { now: tenAm, timeoutMs: 300 });
     const s = server.scenarios!.openNow;
