@@ -46,6 +46,8 @@ export interface Patient {
   dob: DobDraft;
   /** The submitted birth date, kept (never shown) only while a first name may still be asked for. */
   birthDate: string | null;
+  /** Main's token for the candidates awaiting a first name (sent back with it: no second search). */
+  identifyToken?: string;
   session: string | null;
   greetingName: string;
   appointments: AppointmentView[];

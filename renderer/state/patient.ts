@@ -84,7 +84,8 @@ export const patientTaps: Handlers<PatientAction> = {
   'submit-given-name': (s) => {
     const p = s.patient;
     if (s.screen.name !== 'first-name' || !canSubmitName(p.givenName) || !p.birthDate) return s;
-    return identify(s, { familyName: finalName(p.familyName), birthDate: p.birthDate, givenName: finalName(p.givenName) }, p);
+    const pending = p.identifyToken ? { pending: p.identifyToken } : {};
+    return identify(s, { familyName: finalName(p.familyName), birthDate: p.birthDate, givenName: finalName(p.givenName), ...pending }, p);
   },
   'check-in': (s, a) => {
     const p = s.patient;
@@ -127,7 +128,8 @@ export function onIdentified(s: State, request: IdentifyRequest, result: Result<
         screen: { name: 'appointments' },
       };
     case 'need_first_name':
-      if (request.givenName === undefined) return { ...s, screen: { name: 'first-name' } };
+      if (request.givenName === undefined)
+        return { ...s, patient: { ...s.patient, ...(r.pending ? { identifyToken: r.pending } : {}) }, screen: { name: 'first-name' } };
       return { ...s, patient: EMPTY_PATIENT, screen: { name: 'message', message: { kind: 'not_found', canRetry: true } } };
     case 'not_found':
       // Staff misses do not count towards the cooldown: staff may always try again.

@@ -1,0 +1,29 @@
+/** What the staff panel shows: no PHI, only a short appointment reference to find each entry in the EHR. */
+import type { Health, StaffOverview } from '../../preload/contract.js';
+import type { OutboxEntry } from './outbox.js';
+
+export type StaffAlert = NonNullable<StaffOverview['alerts']>[number];
+
+export function staffOverview(o: {
+  kioskId: string;
+  health: Health;
+  expiresAt: string;
+  outbox: readonly OutboxEntry[];
+  alerts: readonly StaffAlert[];
+}): StaffOverview {
+  return {
+    kioskId: o.kioskId,
+    health: o.health,
+    expiresAt: o.expiresAt,
+    alerts: [...o.alerts],
+    outbox: o.outbox.map((e) => ({
+      id: e.id,
+      appointmentRef: e.appointmentId.slice(-8),
+      state: e.state,
+      attempts: e.attempts,
+      lastError: e.lastError,
+      createdAt: e.createdAt,
+      nextAttemptAt: e.nextAttemptAt,
+    })),
+  };
+}
