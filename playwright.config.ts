@@ -3,9 +3,7 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: './test/e2e',
   outputDir: './artifacts/test-results',
-  reporter: process.env['CI']
-    ? [['list'], ['json', { outputFile: 'artifacts/e2e-results.json' }]]
-    : [['list'], ['json', { outputFile: 'artifacts/e2e-results.json' }]],
+  reporter: [['list'], ['json', { outputFile: 'artifacts/e2e-results.json' }]],
   timeout: 60_000,
   workers: 2,
   fullyParallel: true,

@@ -308,7 +308,6 @@ try {
         kind: 'target',
         note: `median of 5 warm passes; first (cold) pass ${scale.filterFirstMs.toFixed(0)} ms; ${scale.today} of ${scale.loaded} kept`,
       },
-      { group, measure: 'render the staff schedule', value: scale.renderMs, unit: 'ms', limit: null, kind: 'info', note: scale.renderNote },
     );
     details['busyDay'] = scale;
   }
