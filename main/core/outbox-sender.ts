@@ -8,7 +8,7 @@ import type { AuditLog } from './audit.js';
 import { deliveryEligibility, type DeliveryRules, type Eligibility } from './checkin/eligibility.js';
 import { changeStatus } from './checkin/status-change.js';
 import type { FhirClient } from './fhir/client.js';
-import { FhirError, isTransient } from './fhir/errors.js';
+import { auditFieldsOf, FhirError, isTransient } from './fhir/errors.js';
 import type { Logger } from './log.js';
 import type { Outbox, OutboxEntry } from './outbox.js';
 
@@ -49,21 +49,9 @@ export class OutboxSender {
   private async deliver(entry: OutboxEntry) {
     const { outbox, audit } = this.d;
     const now = () => (this.d.now ?? (() => new Date()))();
-    const record = (
-      event: 'outbox.delivered' | 'outbox.dropped' | 'outbox.retry' | 'checkin.unknown_outcome',
-      outcome: string,
-      err?: unknown,
-    ) => {
-      const info = err instanceof FhirError ? err.info : {};
-      audit.record({
-        event,
-        outcome,
-        appointmentId: entry.appointmentId,
-        by: 'outbox',
-        httpStatus: info.status,
-        correlationId: info.correlationId,
-      });
-    };
+    type Event = 'outbox.delivered' | 'outbox.dropped' | 'outbox.retry' | 'checkin.unknown_outcome';
+    const record = (event: Event, outcome: string, err?: unknown) =>
+      audit.record({ event, outcome, appointmentId: entry.appointmentId, by: 'outbox', ...auditFieldsOf(err) });
     const result = await changeStatus<Eligibility>(this.d.fhir, {
       appointmentId: entry.appointmentId,
       current: null,

@@ -14,10 +14,10 @@ import type {
   IdentifyResponse,
 } from '../../../preload/contract.js';
 import type { AuditLog } from '../audit.js';
-import { FhirError, isTransient, TokenError } from '../fhir/errors.js';
+import { auditFieldsOf, FhirError, isTransient, TokenError } from '../fhir/errors.js';
 import { operationDeadline, type CallOptions, type FhirClient, type Versioned } from '../fhir/client.js';
 import type { Logger } from '../log.js';
-import type { Outbox } from '../outbox.js';
+import type { Outbox, OutboxEntry } from '../outbox.js';
 import { KioskError } from '../errors.js';
 import { isOnClinicToday, searchWindow } from './clinic-time.js';
 import type { Directory } from './directory.js';
@@ -118,7 +118,7 @@ export class CheckInService {
     for (const a of appointments) {
       const key = newOpaqueId();
       session.appointments.set(key, a);
-      views.push(await this.view(key, a.resource, by));
+      views.push(await this.view(key, a.resource, by, call));
     }
     this.d.audit.record({ event: 'identify', outcome: views.length ? 'found' : 'found_no_appointment', by });
     return { outcome: 'found', session: this.sessions.create(session), greetingName: greetingName(patient), appointments: views };
@@ -127,10 +127,11 @@ export class CheckInService {
   async checkIn(token: string, keys: string[], by: Actor = 'patient'): Promise<CheckInResponse> {
     const session = this.session(token, by);
     const results: CheckInResponse['results'] = [];
+    const call = this.operation(); // one deadline for the whole tap, however many appointments
     for (const key of new Set(keys)) {
       const appt = session.appointments.get(key);
       if (!appt) throw new KioskError('invalid_request', 'Unknown appointment.');
-      const { outcome, latest, opensAt } = await this.checkInOne(appt, by);
+      const { outcome, latest, opensAt } = await this.checkInOne(appt, by, call);
       if (latest) session.appointments.set(key, latest);
       results.push({ key, outcome, opensAt: opensAt ?? null });
     }
@@ -147,17 +148,8 @@ export class CheckInService {
     if (!appt) throw new KioskError('invalid_request', 'Unknown appointment.');
     const id = appt.resource.id!;
     const queued = this.d.outbox.find(id);
-    const record = (outcome: string, err?: unknown) => {
-      const info = err instanceof FhirError ? err.info : {};
-      this.d.audit.record({
-        event: 'staff.undo',
-        outcome,
-        appointmentId: id,
-        httpStatus: info.status,
-        correlationId: info.correlationId,
-        by: 'staff',
-      });
-    };
+    const record = (outcome: string, err?: unknown) =>
+      this.d.audit.record({ event: 'staff.undo', outcome, appointmentId: id, ...auditFieldsOf(err), by: 'staff' });
     const result = await changeStatus(this.d.fhir, {
       appointmentId: id,
       current: appt,
@@ -199,24 +191,25 @@ export class CheckInService {
   async checkInOne(
     appt: Versioned<Appointment>,
     by: Actor,
+    call: CallOptions = this.operation(),
   ): Promise<{ outcome: CheckInOutcome; latest?: Versioned<Appointment>; opensAt?: string | null }> {
     const id = appt.resource.id!;
     const target = this.d.settings.targetStatus;
-    let entry: ReturnType<Outbox['begin']> | null = null;
+    const ahead: { entry: OutboxEntry | null } = { entry: null };
     const result = await changeStatus<Eligibility>(this.d.fhir, {
       appointmentId: id,
       current: appt,
-      call: this.operation(),
+      call,
       decide: (a) => {
         const e = eligibility(a, this.now(), this.d.settings, by);
         return e.state === 'open' ? { write: target } : { stop: e };
       },
-      beforeWrite: () => void (entry = this.d.outbox.begin(id, target, by)),
+      beforeWrite: () => void (ahead.entry = this.d.outbox.begin(id, target, by)),
       onUnknownOutcome: (landed) => this.unknownOutcome(id, landed, by),
     });
     if (result.kind === 'error')
-      return { ...this.failed(result.error, entry, id, by), ...(result.latest ? { latest: result.latest } : {}) };
-    if (entry) this.d.outbox.remove((entry as { id: string }).id);
+      return { ...this.failed(result.error, ahead.entry, id, by), ...(result.latest ? { latest: result.latest } : {}) };
+    if (ahead.entry) this.d.outbox.remove(ahead.entry.id);
     const stoppedAt = result.kind === 'stopped' ? (result.reason.state as Exclude<CheckInState, 'open'>) : null;
     const outcome: CheckInOutcome = !stoppedAt ? 'checked_in' : stoppedAt === 'checked_in' ? 'already_checked_in' : stoppedAt;
     this.d.audit.record({ event: 'checkin', outcome, appointmentId: id, by });
@@ -231,18 +224,11 @@ export class CheckInService {
     return { deadline: operationDeadline(this.d.settings.operationBudgetMs) };
   }
 
-  private failed(err: unknown, entry: ReturnType<Outbox['begin']> | null, id: string, by: Actor): { outcome: CheckInOutcome } {
+  private failed(err: unknown, entry: OutboxEntry | null, id: string, by: Actor): { outcome: CheckInOutcome } {
     const info = err instanceof FhirError ? err.info : {};
     if (entry && isTransient(err)) {
       this.d.outbox.defer(entry.id, describe(err));
-      this.d.audit.record({
-        event: 'checkin.queued',
-        outcome: 'recorded_offline',
-        appointmentId: id,
-        httpStatus: info.status,
-        correlationId: info.correlationId,
-        by,
-      });
+      this.d.audit.record({ event: 'checkin.queued', outcome: 'recorded_offline', appointmentId: id, ...auditFieldsOf(err), by });
       return { outcome: 'recorded_offline' };
     }
     // The server answered no (400/403/404/422...) or we could not even record it: not checked in.
@@ -254,14 +240,7 @@ export class CheckInService {
       correlationId: info.correlationId,
       kind: (err as FhirError).kind,
     });
-    this.d.audit.record({
-      event: 'checkin',
-      outcome: 'failed',
-      appointmentId: id,
-      httpStatus: info.status,
-      correlationId: info.correlationId,
-      by,
-    });
+    this.d.audit.record({ event: 'checkin', outcome: 'failed', appointmentId: id, ...auditFieldsOf(err), by });
     return { outcome: 'failed' };
   }
 
@@ -305,10 +284,13 @@ export class CheckInService {
       .sort((x, y) => Date.parse(x.resource.start!) - Date.parse(y.resource.start!));
   }
 
-  private async view(key: string, a: Appointment, by: Actor): Promise<AppointmentView> {
+  private async view(key: string, a: Appointment, by: Actor, call: CallOptions): Promise<AppointmentView> {
     const e = eligibility(a, this.now(), this.d.settings, by);
     const practitioner = a.participant.find((p) => p.actor?.reference?.startsWith('Practitioner/'))?.actor?.reference;
-    const [clinician, location] = await Promise.all([this.d.directory.label(practitioner), this.d.directory.label(locationOf(a))]);
+    const [clinician, location] = await Promise.all([
+      this.d.directory.label(practitioner, call),
+      this.d.directory.label(locationOf(a), call),
+    ]);
     return { key, start: new Date(a.start!).toISOString(), clinician, location, state: e.state, opensAt: e.opensAt };
   }
 

@@ -58,6 +58,12 @@ export function isUnknownOutcome(err: unknown): boolean {
   return err.kind === 'http' && s >= 500 && s !== 503;
 }
 
+/** What the audit keeps of a failure: the HTTP status and the server's correlation id, nothing else. */
+export function auditFieldsOf(err: unknown): { httpStatus?: number | undefined; correlationId?: string | undefined } {
+  const info = err instanceof FhirError ? err.info : {};
+  return { httpStatus: info.status, correlationId: info.correlationId };
+}
+
 /** Extracts issue[0] from an OperationOutcome body, tolerating anything else. */
 export function outcomeOf(body: unknown): Pick<FhirErrorInfo, 'issueCode' | 'text'> {
   const issue = (body as { issue?: Array<{ code?: unknown; details?: { text?: unknown }; diagnostics?: unknown }> } | null)?.issue?.[0];

@@ -219,6 +219,25 @@ describe('check-in failure matrix (canvas profile)', () => {
     ]);
   });
 
+  it('a lost reply whose re-read also fails: recorded offline (never confirmed), delivered once later', async () => {
+    const core = await coreFor(server, { now: tenAm, timeoutMs: 300 });
+    const booking = await bookPatient(server, soon());
+    await new Promise((res) => setTimeout(res, 1000 - (Date.now() % 1000)));
+    const r = await core.service.identify({ familyName: booking.family, birthDate: booking.birthDate });
+    if (r.outcome !== 'found') throw new Error(r.outcome);
+    server.faults.add(put({ kind: 'lost-reply' }));
+    server.faults.add({ method: 'GET', path: /^\/Appointment\//, kind: 'reset', times: 3 });
+    expect((await core.service.checkIn(r.session, [r.appointments[0]!.key])).results[0]!.outcome).toBe('recorded_offline');
+    expect(core.outbox.size).toBe(1);
+    server.faults.clear();
+    core.outbox.expedite();
+    await core.sender.flush();
+    // The delivery reads first: the write had landed, so nothing is written again.
+    expect(server.requests.filter((q) => q.method === 'PUT' && q.path.endsWith(booking.appointmentId) && q.status === 200)).toHaveLength(1);
+    expect(core.outbox.size).toBe(0);
+    expect(core.auditEntries().at(-1)).toMatchObject({ event: 'outbox.delivered', outcome: 'already_checked_in' });
+  });
+
   it('a staff undo whose reply was lost is confirmed by the re-read, with one write (the same loop)', async () => {
     const core = await coreFor(server, { now: tenAm });
     const booking = await bookPatient(server, soon(), { status: 'checked-in' });
