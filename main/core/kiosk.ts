@@ -87,6 +87,7 @@ export function createKiosk(o: KioskOptions): Kiosk {
     const tokens = new TokenProvider({
       tokenUrl: fhirConfig.tokenUrl,
       clientId: fhirConfig.clientId,
+      fhirBaseUrl: fhirConfig.baseUrl,
       scope: fhirConfig.scope,
       secrets: o.secrets,
       log: o.log,
