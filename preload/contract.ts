@@ -108,7 +108,8 @@ export const SessionRequest = z.object({ session: Opaque });
 
 export const StaffUnlockRequest = z.object({ pin: z.string().regex(/^\d{4,12}$/) });
 export const StaffUnlockResponse = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('unlocked'), staffSession: Opaque, expiresAt: Iso }),
+  // changePin: the stored PIN is shorter than today's minimum (6 digits); staff should set a new one.
+  z.object({ outcome: z.literal('unlocked'), staffSession: Opaque, expiresAt: Iso, changePin: z.literal(true).optional() }),
   z.object({ outcome: z.literal('wrong_pin'), attemptsLeft: z.number().int().min(0) }),
   z.object({ outcome: z.literal('locked_out'), until: Iso }),
   z.object({ outcome: z.literal('not_provisioned') }),
@@ -141,7 +142,13 @@ export type StaffOverview = z.infer<typeof StaffOverview>;
 /** Staff help a patient: the patient flow's requests plus the staff session (window rules do not apply). */
 export const StaffIdentifyRequest = IdentifyRequest.extend({ staffSession: Opaque });
 export const StaffCheckInRequest = CheckInRequest.extend({ staffSession: Opaque });
-export const StaffUndoRequest = z.object({ staffSession: Opaque, session: Opaque, key: Opaque });
+/**
+ * Exit and undo need the staff PIN again (StaffAuth.requireFresh). Optional only until the renderer
+ * sends it; main refuses these actions without it once wired.
+ */
+const FreshPin = z.string().regex(/^\d{4,12}$/);
+export const StaffExitRequest = StaffRequest.extend({ pin: FreshPin.optional() });
+export const StaffUndoRequest = z.object({ staffSession: Opaque, session: Opaque, key: Opaque, pin: FreshPin.optional() });
 export const StaffUndoResponse = z.object({ outcome: z.enum(['undone', 'not_checked_in', 'failed']) });
 export type StaffUndoResponse = z.infer<typeof StaffUndoResponse>;
 const Empty = z.object({}).strict();
@@ -172,7 +179,7 @@ export const contract = {
   'staff:lock': { request: StaffRequest, response: Empty },
   'staff:overview': { request: StaffRequest, response: StaffOverview },
   'staff:retryOutbox': { request: StaffRequest, response: StaffOverview },
-  'staff:exit': { request: StaffRequest, response: Empty },
+  'staff:exit': { request: StaffExitRequest, response: Empty },
   'staff:identify': { request: StaffIdentifyRequest, response: IdentifyResponse },
   'staff:checkIn': { request: StaffCheckInRequest, response: CheckInResponse },
   'staff:undo': { request: StaffUndoRequest, response: StaffUndoResponse },

@@ -1,7 +1,7 @@
 // Builds every process with esbuild. Renderer: browser ESM, no Node or Electron code (checked by a test).
 // Main + preload: CommonJS for Electron; native and Electron modules stay external.
 import { build } from 'esbuild';
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { chmod, cp, mkdir, rm } from 'node:fs/promises';
 
 const watchFree = { logLevel: 'warning', sourcemap: false, legalComments: 'none' };
 // dynamic-import off: `import('keytar')` becomes require() in the CommonJS bundle (loads from app.asar).
@@ -13,6 +13,8 @@ const nodeCommon = {
   format: 'cjs',
   external: ['electron', 'keytar'],
   supported: { 'dynamic-import': false },
+  // keychain/client.ts reads import.meta.url only when not bundled (it prefers __filename in CommonJS).
+  logOverride: { 'empty-import-meta': 'silent' },
 };
 
 export async function buildAll() {
@@ -34,12 +36,14 @@ export async function buildAll() {
     }),
     build({ ...nodeCommon, entryPoints: ['preload/index.ts'], outfile: 'build/preload/index.cjs' }),
     build({ ...nodeCommon, entryPoints: ['main/shell/electron-main.ts'], outfile: 'build/main/electron.cjs' }),
+    // keytar runs in this child (main/core/keychain/client.ts finds it next to the bundle).
+    build({ ...nodeCommon, entryPoints: ['main/core/keychain/child.ts'], outfile: 'build/main/keychain-child.cjs' }),
     build({
       ...nodeCommon,
       entryPoints: ['main/admin/cli.ts'],
       outfile: 'build/main/admin.cjs',
       banner: { js: '#!/usr/bin/env node' },
-    }),
+    }).then(() => chmod('build/main/admin.cjs', 0o755)), // package.json "bin": runnable as installed
     // Chromium host bridge: the same API builder as the Electron preload, over a Playwright binding.
     build({
       ...watchFree,

@@ -79,13 +79,24 @@ export function createKiosk(o: KioskOptions): Kiosk {
   const kioskId = settings.kiosk.id;
   const audit = o.audit ?? fileAuditLog(kioskId, path.join(o.dataDir, 'audit'), settings.kiosk.auditRetentionDays);
   // Staff mode works even on a kiosk that is not set up (to see why, and to exit), given a keychain.
-  const staff = 'problem' in o.secrets ? null : new StaffAuth({ secrets: o.secrets, audit, now: () => now().getTime() });
+  const staff =
+    'problem' in o.secrets
+      ? null
+      : new StaffAuth({
+          secrets: o.secrets,
+          audit,
+          now: () => now().getTime(),
+          // Durations are monotonic in production; a test's injected clock drives both.
+          ...(o.now ? { clock: () => now().getTime() } : {}),
+          stateFile: path.join(o.dataDir, 'staff-lockout.json'),
+        });
 
   const parts = (() => {
     if (problem || !config || !fhirConfig || 'problem' in o.secrets) return null;
     const tokens = new TokenProvider({
       tokenUrl: fhirConfig.tokenUrl,
       clientId: fhirConfig.clientId,
+      fhirBaseUrl: fhirConfig.baseUrl,
       scope: fhirConfig.scope,
       secrets: o.secrets,
       log: o.log,

@@ -73,7 +73,7 @@ async function startKiosk({ windowed }: ShellFlags): Promise<void> {
   const packaged = app.isPackaged;
   const userData = app.getPath('userData');
 
-  const config = await resolveConfig(configPath(process.argv, process.env, userData));
+  const config = await resolveConfig(configPath(process.argv, process.env, userData, { packaged }));
   const { secrets, mode } = await resolveSecrets({ packaged, env: process.env, log });
   const kiosk = createKiosk({ config, secrets, dataDir: userData, log, mode, shell: { requestExit } });
   kiosk.start();
