@@ -8,14 +8,14 @@ import { configPath } from '../core/config.js';
 import { createKiosk } from '../core/kiosk.js';
 import { runCli } from '../admin/cli.js';
 import { createLogger, dailyFileSink, stderrSink } from '../core/log.js';
-import { loginItemSettingsFor, parseShellFlags, type ShellFlags } from './flags.js';
+import { loginItemSettingsFor, parseShellFlags, refusedSwitches, type ShellFlags } from './flags.js';
 import { createShellDispatch, registerElectronIpc } from './ipc.js';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from '../core/origin.js';
 import { describeError, guardMainProcess } from './process-guard.js';
 import { APP_SCHEME_PRIVILEGES, handleAppProtocol } from './protocol.js';
 import { filterKeyboard, hardenSession, hardenWebContents } from './security.js';
 import { RecoveryPolicy } from './self-heal.js';
-import { forbiddenSwitches, resolveConfig, resolveSecrets, scrubUnsafeEnvironment } from './startup.js';
+import { resolveConfig, resolveSecrets, scrubUnsafeEnvironment } from './startup.js';
 import { createExitControl, createWindowHost } from './window-host.js';
 import { windowOptions } from './window.js';
 
@@ -38,12 +38,12 @@ guardMainProcess(process, {
   },
 });
 
-const refusedSwitches = forbiddenSwitches((name) => app.commandLine.hasSwitch(name), app.isPackaged);
+const refused = refusedSwitches(process.argv, process.platform, app.isPackaged);
 const scrubbedEnv = scrubUnsafeEnvironment(process.env, app.isPackaged);
 if (scrubbedEnv.length) log.warn('shell.environment_scrubbed', { variables: scrubbedEnv });
 
-if (refusedSwitches.length) {
-  log.error('shell.refused_switches', { switches: refusedSwitches });
+if (refused.length) {
+  log.error('shell.refused_switches', { switches: refused });
   app.exit(1);
 } else if (process.argv.includes('--admin')) {
   // Provisioning from the installed app (`<app> --admin check --config F`): with the RunAsNode fuse

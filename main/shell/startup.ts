@@ -55,26 +55,6 @@ export async function resolveSecrets(o: {
 }
 
 /**
- * Chromium switches that would open a packaged kiosk to a debugger or weaken its web sandbox. The
- * Node equivalents (--inspect, NODE_OPTIONS, ELECTRON_RUN_AS_NODE) are already closed by fuses.
- */
-export const FORBIDDEN_SWITCHES = [
-  'remote-debugging-port',
-  'remote-debugging-pipe',
-  'disable-web-security',
-  'ignore-certificate-errors',
-  'js-flags',
-  'inspect',
-  'inspect-brk',
-  'inspect-port',
-] as const;
-
-/** The forbidden switches present on a packaged build's command line (development runs may use them). */
-export function forbiddenSwitches(hasSwitch: (name: string) => boolean, packaged: boolean): string[] {
-  return packaged ? FORBIDDEN_SWITCHES.filter((name) => hasSwitch(name)) : [];
-}
-
-/**
  * Environment that would silently turn off TLS verification for main's FHIR calls. Node reads it at
  * each connection, so removing it at start-up is enough. Packaged builds only: a developer may point
  * a dev run at a self-signed test server on purpose.

@@ -239,14 +239,17 @@ describe('electron-main (against a fake electron)', () => {
     expect(electron.protocol.registerSchemesAsPrivileged).not.toHaveBeenCalled();
   });
 
-  it('a packaged build started with a debugging switch exits before doing anything', async () => {
-    fake.state.packaged = true;
-    fake.state.switches.add('remote-debugging-port');
-    await import('../../../../main/shell/electron-main.js');
-    expect(electron.app.exit).toHaveBeenCalledWith(1);
-    expect(electron.app.requestSingleInstanceLock).not.toHaveBeenCalled();
-    expect(electron.app.whenReady).not.toHaveBeenCalled();
-  });
+  it.each(['--remote-debugging-port=9222', '--no-sandbox', '--gpu-launcher=/tmp/x'])(
+    'a packaged build started with %s exits before doing anything',
+    async (arg) => {
+      fake.state.packaged = true;
+      vi.spyOn(process, 'argv', 'get').mockReturnValue(['/opt/kiosk/clinic-kiosk', arg]);
+      await import('../../../../main/shell/electron-main.js');
+      expect(electron.app.exit).toHaveBeenCalledWith(1);
+      expect(electron.app.requestSingleInstanceLock).not.toHaveBeenCalled();
+      expect(electron.app.whenReady).not.toHaveBeenCalled();
+    },
+  );
 
   it('--admin runs the provisioning CLI instead of the kiosk and exits with its code', async () => {
     const config = path.join(tempDir, 'bad.json');

@@ -1,13 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ConfigError, parseConfig } from '../../../../main/core/config.js';
 import { KeychainUnavailableError, memorySecretStore } from '../../../../main/core/secrets.js';
-import {
-  DEMO_SECRET_ENV,
-  forbiddenSwitches,
-  resolveConfig,
-  resolveSecrets,
-  scrubUnsafeEnvironment,
-} from '../../../../main/shell/startup.js';
+import { DEMO_SECRET_ENV, resolveConfig, resolveSecrets, scrubUnsafeEnvironment } from '../../../../main/shell/startup.js';
 import { capturingLogger } from './fakes.js';
 
 describe('resolveSecrets', () => {
@@ -68,21 +62,6 @@ describe('resolveConfig', () => {
       throw new Error('boom with details');
     });
     expect(r).toEqual({ problem: '/x/config.json: the configuration could not be loaded' });
-  });
-});
-
-describe('forbiddenSwitches', () => {
-  const present = new Set(['remote-debugging-port', 'disable-web-security', 'lang']);
-  const hasSwitch = (name: string) => present.has(name);
-
-  it('a packaged build refuses debugger and web-security switches', () => {
-    expect(forbiddenSwitches(hasSwitch, true)).toEqual(['remote-debugging-port', 'disable-web-security']);
-  });
-  it('a development run may use them', () => {
-    expect(forbiddenSwitches(hasSwitch, false)).toEqual([]);
-  });
-  it('ordinary switches pass', () => {
-    expect(forbiddenSwitches((name) => name === 'lang', true)).toEqual([]);
   });
 });
 
