@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildAll } from '../scripts/build.mjs';
+import { runBuild } from './build.js';
 import { configPath, loadConfig } from '../main/core/config.js';
 import { createKiosk } from '../main/core/kiosk.js';
 import { createLogger, stderrSink } from '../main/core/log.js';
@@ -31,7 +31,7 @@ function electronBinary(): string | null {
   }
 }
 
-await buildAll();
+await runBuild();
 const file = configPath(argv, process.env, devData);
 const config = await loadConfig(file);
 const electron = electronBinary();
