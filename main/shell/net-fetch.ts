@@ -11,28 +11,10 @@
  * stream, the body is a ReadableStream read as it arrives (the core caps the bytes it reads).
  */
 import { Readable } from 'node:stream';
+import type { ClientRequest, IncomingMessage } from 'electron';
 
-/** The part of Electron's IncomingMessage used here (a Node Readable with the response head). */
-export interface IncomingMessageLike extends Readable {
-  statusCode: number;
-  statusMessage: string;
-  headers: Record<string, string | string[]>;
-}
-
-/** The part of Electron's ClientRequest used here. */
-export interface ClientRequestLike {
-  setHeader(name: string, value: string): void;
-  on(event: 'response', listener: (response: IncomingMessageLike) => void): unknown;
-  on(
-    event: 'redirect',
-    listener: (statusCode: number, method: string, redirectUrl: string, headers: Record<string, string[]>) => void,
-  ): unknown;
-  on(event: 'error', listener: (error: Error) => void): unknown;
-  followRedirect(): void;
-  write(chunk: Buffer): unknown;
-  end(): unknown;
-  abort(): void;
-}
+/** Electron's own types, so the production object is type-checked against what this module uses. */
+export type ClientRequestLike = Pick<ClientRequest, 'setHeader' | 'on' | 'followRedirect' | 'write' | 'end' | 'abort'>;
 
 export interface NetRequestOptions {
   method: string;
@@ -75,7 +57,7 @@ export function createNetFetch(request: NetRequest): typeof fetch {
 
     return await new Promise<Response>((resolve, reject) => {
       let settled = false;
-      let response: IncomingMessageLike | null = null;
+      let response: Readable | null = null;
       const r = request({
         method: req.method,
         url: req.url,
@@ -106,11 +88,14 @@ export function createNetFetch(request: NetRequest): typeof fetch {
         r.abort();
         if (req.redirect === 'error') return settle(() => reject(new TypeError('fetch failed: redirect refused')));
         // 'manual': the 3xx itself, as Node's fetch returns it. Its body is never read.
-        const head = headersOf(headers);
+        const head = headersOf(headers as Record<string, string | string[]>);
         head.set('location', redirectUrl);
         settle(() => resolve(new Response(null, { status: statusCode, headers: head })));
       });
-      r.on('response', (res) => {
+      r.on('response', (message: IncomingMessage) => {
+        // Electron's IncomingMessage is a Node Readable at run time (typed as an EventEmitter);
+        // Electron's own net.fetch converts it the same way.
+        const res = message as unknown as Readable & IncomingMessage;
         response = res;
         const nullBody = NULL_BODY_STATUS.has(res.statusCode) || req.method === 'HEAD';
         if (nullBody) res.resume();
@@ -118,7 +103,13 @@ export function createNetFetch(request: NetRequest): typeof fetch {
         res.on('error', () => signal.removeEventListener('abort', onAbort));
         const stream = nullBody ? null : (Readable.toWeb(res) as ReadableStream<Uint8Array>);
         settle(() =>
-          resolve(new Response(stream, { status: res.statusCode, statusText: res.statusMessage, headers: headersOf(res.headers) })),
+          resolve(
+            new Response(stream, {
+              status: res.statusCode,
+              statusText: res.statusMessage,
+              headers: headersOf(res.headers as Record<string, string | string[]>),
+            }),
+          ),
         );
       });
       r.on('error', (error) => {

@@ -8,14 +8,9 @@ import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createNetFetch,
-  type ClientRequestLike,
-  type IncomingMessageLike,
-  type NetRequestOptions,
-} from '../../../../main/shell/net-fetch.js';
+import { createNetFetch, type ClientRequestLike, type NetRequestOptions } from '../../../../main/shell/net-fetch.js';
 
-class NodeClientRequest extends EventEmitter implements ClientRequestLike {
+class NodeClientRequest extends EventEmitter {
   private readonly headers: Record<string, string> = {};
   private readonly chunks: Buffer[] = [];
   private req: http.ClientRequest | null = null;
@@ -47,7 +42,7 @@ class NodeClientRequest extends EventEmitter implements ClientRequestLike {
         }
         return;
       }
-      this.emit('response', res as unknown as IncomingMessageLike);
+      this.emit('response', res);
     });
     this.req.on('error', (err) => this.emit('error', err));
     this.req.end(Buffer.concat(this.chunks));
@@ -57,7 +52,7 @@ class NodeClientRequest extends EventEmitter implements ClientRequestLike {
 const seen: NetRequestOptions[] = [];
 const netFetch = createNetFetch((options) => {
   seen.push(options);
-  return new NodeClientRequest(options);
+  return new NodeClientRequest(options) as unknown as ClientRequestLike;
 });
 
 const servers: http.Server[] = [];
