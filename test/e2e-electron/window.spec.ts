@@ -7,7 +7,7 @@ import { _electron as electron, expect, test, type ElectronApplication, type Pag
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { electronBinary, NO_ELECTRON_MESSAGE } from './electron-binary.js';
+import { electronBinary, NO_ELECTRON_MESSAGE } from '../../dev/electron-binary.js';
 
 const root = process.cwd();
 const binary = electronBinary(root);

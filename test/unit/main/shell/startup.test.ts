@@ -1,7 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ConfigError, parseConfig } from '../../../../main/core/config.js';
 import { KeychainUnavailableError, memorySecretStore } from '../../../../main/core/secrets.js';
-import { DEMO_SECRET_ENV, resolveConfig, resolveSecrets, scrubUnsafeEnvironment } from '../../../../main/shell/startup.js';
+import {
+  DEMO_PIN_HASH_ENV,
+  DEMO_SECRET_ENV,
+  resolveConfig,
+  resolveSecrets,
+  scrubUnsafeEnvironment,
+} from '../../../../main/shell/startup.js';
 import { capturingLogger } from './fakes.js';
 
 describe('resolveSecrets', () => {
@@ -31,6 +37,25 @@ describe('resolveSecrets', () => {
       openKeychain: open,
     });
     expect(r).toEqual({ secrets: keychain, mode: 'live' });
+  });
+
+  it('the demo staff PIN hash is seeded only with the demo secret in an unpackaged run, never when packaged', async () => {
+    const hash = 'scrypt$32768$8$1$c2FsdA$aGFzaA';
+    const env = { [DEMO_SECRET_ENV]: 'demo-secret-123', [DEMO_PIN_HASH_ENV]: hash };
+    const dev = await resolveSecrets({ packaged: false, env, log: capturingLogger().log });
+    if ('problem' in dev.secrets) throw new Error('expected a store');
+    await expect(dev.secrets.get('staff-pin-hash')).resolves.toBe(hash);
+    const packaged = await resolveSecrets({
+      packaged: true,
+      env,
+      log: capturingLogger().log,
+      openKeychain: async () => memorySecretStore(),
+    });
+    if ('problem' in packaged.secrets) throw new Error('expected a store');
+    await expect(packaged.secrets.get('staff-pin-hash')).resolves.toBeNull();
+    const notAHash = await resolveSecrets({ packaged: false, env: { ...env, [DEMO_PIN_HASH_ENV]: '2468' }, log: capturingLogger().log });
+    if ('problem' in notAHash.secrets) throw new Error('expected a store');
+    await expect(notAHash.secrets.get('staff-pin-hash')).resolves.toBeNull();
   });
 
   it('an unpackaged dev run may use the demo secret, in memory only, and never logs it', async () => {
