@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { configPath } from '../../../main/core/config.js';
 import { createKiosk, type Kiosk } from '../../../main/core/kiosk.js';
 import { silentLogger } from '../../../main/core/log.js';
@@ -82,5 +82,21 @@ describe('electronLaunch (npm start with Electron)', () => {
     expect(live.args.slice(1, 3)).toEqual(['--config', '/etc/kiosk.json']);
     expect(live.env[DEMO_SECRET_ENV]).toBeUndefined();
     expect(live.env[DEMO_PIN_HASH_ENV]).toBeUndefined();
+  });
+});
+
+describe('the fetch seam per host', () => {
+  it("the Chromium host's demo kiosk (npm start without Electron, npm run smoke) keeps Node's fetch", async () => {
+    const nodeFetch = vi.spyOn(globalThis, 'fetch');
+    const chromiumDemo = await startDemoKiosk();
+    try {
+      expect(await chromiumDemo.kiosk.checkHealth()).toMatchObject({ state: 'ok' });
+      const origin = new URL(chromiumDemo.server.baseUrl).origin;
+      expect(nodeFetch.mock.calls.some(([input]) => String(input instanceof Request ? input.url : input).startsWith(origin))).toBe(true);
+    } finally {
+      nodeFetch.mockRestore();
+      chromiumDemo.kiosk.stop();
+      await chromiumDemo.close();
+    }
   });
 });
