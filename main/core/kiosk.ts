@@ -19,6 +19,7 @@ import { Outbox } from './outbox.js';
 import { OutboxSender } from './outbox-sender.js';
 import type { SecretStore } from './secrets.js';
 import { StaffAuth } from './staff.js';
+import { RateLimiter } from './fhir/rate-limit.js';
 import type { StaffAlert } from './staff-overview.js';
 
 export interface KioskOptions {
@@ -61,6 +62,12 @@ export interface Kiosk {
  * config's per-request `timeoutMs` (up to 120 s) too.
  */
 export const OPERATION_BUDGET_MS = 45_000;
+/**
+ * Outbound FHIR pace: far above what a lobby needs (a tap costs 1–3 requests; the schedule's first load
+ * fits the burst) and far below a flood. A request that would wait longer than `maxWaitMs` is refused
+ * locally as a 429 (a check-in then goes to the outbox).
+ */
+export const OUTBOUND_PACE = { perSecond: 50, burst: 100, maxWaitMs: 10_000 };
 
 export function createKiosk(o: KioskOptions): Kiosk {
   const now = o.now ?? (() => new Date());
@@ -110,6 +117,7 @@ export function createKiosk(o: KioskOptions): Kiosk {
       log: o.log,
       timeoutMs: fhirConfig.timeoutMs,
       ...(o.fetch ? { fetch: o.fetch } : {}),
+      pacer: new RateLimiter(OUTBOUND_PACE),
     });
     const outbox = new Outbox(path.join(o.dataDir, 'outbox'), config.kiosk.id, now);
     const directory = new Directory(fhir, o.log, () => now().getTime());

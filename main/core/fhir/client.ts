@@ -10,6 +10,7 @@ import { FhirError, outcomeOf } from './errors.js';
 import { FHIR_PROFILES, type FhirProfile, type Guard, type Profile, type Versioned } from './profile.js';
 import { retryDecision, type AttemptOutcome, type Idempotency } from './retry.js';
 import type { TokenProvider } from './token-provider.js';
+import { RateLimitedError, type RateLimiter } from './rate-limit.js';
 import { deadline, send, TransportError, type SendResult } from './transport.js';
 
 export type { Guard, Profile, Versioned } from './profile.js';
@@ -28,6 +29,8 @@ export interface FhirClientOptions {
   maxResponseBytes?: number;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
+  /** Paces every request that leaves main (a looping renderer or a bug must not flood the EHR). */
+  pacer?: RateLimiter;
 }
 
 /** One deadline for a whole operation (an identification, a check-in), shared by all its requests and retries. */
@@ -177,6 +180,20 @@ export class FhirClient {
   /** One exchange on the wire, mapped to a response or to a typed failure. */
   private async attempt(method: 'GET' | 'PUT' | 'POST', url: URL, opts: RequestOptions, token: string): Promise<Attempt> {
     let res: SendResult;
+    try {
+      await this.o.pacer?.take(opts.deadline?.signal);
+    } catch (err) {
+      if (!(err instanceof RateLimitedError))
+        return transportFailure(new TransportError('timeout', 'deadline', undefined, { cause: err }), method, url);
+      // Never sent: a local 429. Not repeated here; a check-in goes to the outbox (the server never said no).
+      this.o.log.warn('fhir.paced', { method, path: url.pathname });
+      return {
+        ok: false,
+        outcome: { kind: 'refused' },
+        error: new FhirError('http', `${method} ${url.pathname}: outbound rate limit`, { status: 429 }),
+        log: { method, path: url.pathname, kind: 'paced' },
+      };
+    }
     try {
       res = await send(this.o.fetch ?? globalThis.fetch, {
         method,
