@@ -19,6 +19,9 @@ import { Outbox } from './outbox.js';
 import { OutboxSender } from './outbox-sender.js';
 import type { SecretStore } from './secrets.js';
 import { StaffAuth } from './staff.js';
+import { KioskActivity, observedAudit } from './schedule/activity.js';
+import { scheduleFollowsAudit, staffScheduleHandlers, type PauseControl } from './schedule/staff-handlers.js';
+import { fullName, TodaySchedule } from './schedule/today-schedule.js';
 
 export interface KioskOptions {
   /** A valid config, or the reason there is none (shown to staff on the "not set up" screen). */
@@ -32,6 +35,8 @@ export interface KioskOptions {
   fetch?: typeof fetch;
   audit?: AuditLog;
   healthIntervalMs?: number;
+  /** The kiosk-wide identification pause staff can lift (identify-limits.ts), once the service has one. */
+  pause?: () => PauseControl | null;
   /** The host's way to end the kiosk (staff "exit"); the Electron shell quits the app. */
   shell?: { requestExit(reason: string): void };
 }
@@ -50,6 +55,7 @@ export interface Kiosk {
     outbox: Outbox;
     sender: OutboxSender;
     directory: Directory;
+    schedule: TodaySchedule;
   } | null;
   checkHealth(): Promise<Health>;
 }
@@ -68,7 +74,13 @@ export function createKiosk(o: KioskOptions): Kiosk {
           : null;
   let health: Health = { state: problem ? 'not_configured' : 'ok', checkedAt: null };
   const kioskId = config?.kiosk.id ?? 'kiosk';
-  const audit = o.audit ?? fileAuditLog(kioskId, path.join(o.dataDir, 'audit'), config?.kiosk.auditRetentionDays ?? 90);
+  const auditListeners: Parameters<typeof observedAudit>[1] = [];
+  const activity = new KioskActivity(config?.clinic.timezone ?? 'UTC', now);
+  auditListeners.push((e) => activity.note(e));
+  const audit = observedAudit(
+    o.audit ?? fileAuditLog(kioskId, path.join(o.dataDir, 'audit'), config?.kiosk.auditRetentionDays ?? 90),
+    auditListeners,
+  );
   // Staff mode works even on a kiosk that is not set up (to see why, and to exit), given a keychain.
   const staff = 'problem' in o.secrets ? null : new StaffAuth({ secrets: o.secrets, audit, now: () => now().getTime() });
 
@@ -110,14 +122,26 @@ export function createKiosk(o: KioskOptions): Kiosk {
       },
     });
     const sender = new OutboxSender({ outbox, fhir, audit, log: o.log, timezone, now });
-    return { fhir, tokens, checkIn, outbox, sender, directory };
+    const schedule = new TodaySchedule({
+      fhir,
+      log: o.log,
+      timezone,
+      locationIds: config.clinic.locationId ? [config.clinic.locationId] : [],
+      now,
+    });
+    auditListeners.push(scheduleFollowsAudit(schedule, config.checkIn.targetStatus));
+    return { fhir, tokens, checkIn, outbox, sender, directory, schedule };
   })();
 
-  /** One cheap request: reloads the location names and proves token + connectivity. */
+  /**
+   * The schedule refresh is the health probe (one page for a typical day: idle load does not grow);
+   * location names are loaded once, and again only after a failure.
+   */
+  let directoryWarm = false;
   async function checkHealth(): Promise<Health> {
     if (!parts) return health;
     try {
-      await parts.directory.warm();
+      await Promise.all([parts.schedule.refresh(), directoryWarm ? null : parts.directory.warm().then(() => void (directoryWarm = true))]);
       health = { state: 'ok', checkedAt: now().toISOString() };
     } catch (err) {
       health = { state: healthStateOf(err), checkedAt: now().toISOString() };
@@ -142,6 +166,7 @@ export function createKiosk(o: KioskOptions): Kiosk {
     outbox: (parts?.outbox.list() ?? []).map((e) => ({
       id: e.id,
       appointmentRef: e.appointmentId.slice(-8),
+      ...outboxNames(e.appointmentId),
       state: e.state,
       attempts: e.attempts,
       lastError: e.lastError,
@@ -149,6 +174,16 @@ export function createKiosk(o: KioskOptions): Kiosk {
       nextAttemptAt: e.nextAttemptAt,
     })),
   });
+
+  /** Staff see whose check-in is waiting (from today's schedule; nothing when it is not on it). */
+  const outboxNames = (appointmentId: string) => {
+    const entry = parts?.schedule.entry(appointmentId);
+    const patient = entry ? parts?.schedule.patient(entry.patientId) : undefined;
+    return {
+      patientName: patient ? fullName(patient) : null,
+      appointmentStart: entry ? new Date(entry.startMs).toISOString() : null,
+    };
+  };
 
   const info = (): KioskInfo => ({
     clinicName: config?.clinic.name ?? 'Clinic check-in',
@@ -160,9 +195,20 @@ export function createKiosk(o: KioskOptions): Kiosk {
     warningSeconds: config?.kiosk.warningSeconds ?? 20,
     configProblem: problem,
     health,
+    offlineIdentification: parts?.schedule.ready ?? false,
   });
 
   const handlers: Handlers = {
+    ...staffScheduleHandlers({
+      parts: () => requireParts(),
+      audit,
+      activity,
+      pause: o.pause ?? (() => null),
+      requireStaff,
+      kioskId,
+      locationIds: config?.clinic.locationId ? [config.clinic.locationId] : [],
+      now,
+    }),
     'kiosk:info': async () => info(),
     'kiosk:health': async () => health,
     'patient:identify': (req) => requireParts().checkIn.identify(req),
@@ -222,13 +268,14 @@ export function createKiosk(o: KioskOptions): Kiosk {
       parts.tokens.startBackgroundRefresh();
       parts.sender.start();
       void checkHealth();
-      healthTimer = setInterval(() => void checkHealth(), o.healthIntervalMs ?? 60_000);
+      healthTimer = setInterval(() => void checkHealth(), o.healthIntervalMs ?? (config?.kiosk.scheduleRefreshSeconds ?? 120) * 1000);
       healthTimer.unref();
     },
     stop() {
       parts?.tokens.stop();
       parts?.sender.stop();
       if (healthTimer) clearInterval(healthTimer);
+      parts?.schedule.clear();
     },
   };
 }

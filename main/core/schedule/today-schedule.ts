@@ -238,7 +238,7 @@ export class TodaySchedule {
 
   /** A walk-in created at this kiosk (or any appointment read since the last load). */
   add(appointment: Versioned<Appointment>, patient: Patient): ScheduleEntry | null {
-    if (!this.ready) return null;
+    this.dropIfDayEnded();
     const entry = toEntry(appointment, this.now(), this.o.timezone, this.o.fhir.profile === 'canvas');
     const facts = patientFacts(patient);
     if (!entry || !facts || facts.id !== entry.patientId) return null;
