@@ -69,6 +69,8 @@ export const IdentifyRequest = z.object({
   familyName: TypedName,
   birthDate: IsoDate,
   givenName: TypedName.optional(),
+  /** The `pending` token of a `need_first_name` answer: main kept the candidates, so no second search. */
+  pending: Opaque.optional(),
 });
 export type IdentifyRequest = z.infer<typeof IdentifyRequest>;
 
@@ -80,7 +82,8 @@ export const IdentifyResponse = z.discriminatedUnion('outcome', [
     greetingName: z.string().max(80),
     appointments: z.array(AppointmentView).max(20),
   }),
-  z.object({ outcome: z.literal('need_first_name') }),
+  /** `pending` goes back with the first name (IdentifyRequest.pending). */
+  z.object({ outcome: z.literal('need_first_name'), pending: Opaque.optional() }),
   z.object({ outcome: z.literal('not_found'), attemptsLeft: z.number().int().min(0) }),
   z.object({ outcome: z.literal('cooldown'), until: Iso }),
 ]);
@@ -132,9 +135,12 @@ export const OutboxItemView = z.object({
   createdAt: Iso,
   nextAttemptAt: Iso,
 });
+/** Something staff must look at: `outbox_damaged` = the outbox file was unreadable and moved aside at start-up. */
+export const StaffAlert = z.object({ code: z.enum(['outbox_damaged']), at: Iso });
 export const StaffOverview = z.object({
   kioskId: z.string().max(64),
   health: Health,
+  alerts: z.array(StaffAlert).max(20).optional(),
   outbox: z.array(OutboxItemView).max(500),
   /** When the staff session relocks unless used. */
   expiresAt: Iso,

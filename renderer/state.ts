@@ -63,6 +63,8 @@ export interface Patient {
   dob: DobDraft;
   /** The submitted birth date, kept (never shown) only while a first name may still be asked for. */
   birthDate: string | null;
+  /** Main's token for the candidates awaiting a first name (sent back with it: no second search). */
+  identifyToken?: string;
   session: string | null;
   greetingName: string;
   appointments: AppointmentView[];
@@ -299,7 +301,8 @@ function onIdentified(s: State, request: IdentifyRequest, result: Result<Identif
         screen: { name: 'appointments' },
       };
     case 'need_first_name':
-      if (request.givenName === undefined) return { ...done, screen: { name: 'first-name' } };
+      if (request.givenName === undefined)
+        return { ...done, patient: { ...s.patient, ...(r.pending ? { identifyToken: r.pending } : {}) }, screen: { name: 'first-name' } };
       return { ...done, patient: EMPTY_PATIENT, screen: { name: 'message', message: { kind: 'not_found', canRetry: true } } };
     case 'not_found':
       // Staff misses do not count towards the cooldown: staff may always try again.
@@ -453,7 +456,13 @@ export function reduce(s: State, a: Action): State {
     }
     case 'submit-given-name': {
       if (s.screen.name !== 'first-name' || !canSubmitName(p.givenName) || !p.birthDate) return s;
-      const request = identifyCall(s, { familyName: finalName(p.familyName), birthDate: p.birthDate, givenName: finalName(p.givenName) });
+      const pending = p.identifyToken ? { pending: p.identifyToken } : {};
+      const request = identifyCall(s, {
+        familyName: finalName(p.familyName),
+        birthDate: p.birthDate,
+        givenName: finalName(p.givenName),
+        ...pending,
+      });
       return request ? call(s, request, { name: 'working', task: 'identify' }, p) : s;
     }
     case 'check-in': {

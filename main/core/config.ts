@@ -47,7 +47,7 @@ export const ConfigSchema = z
         locationId: z.string().min(1).optional(),
       })
       .strict()
-      .default({ name: 'Clinic check-in' }),
+      .prefault({}),
     checkIn: z
       .object({
         targetStatus: z.enum(['checked-in', 'arrived']).default('checked-in'),
@@ -65,7 +65,7 @@ export const ConfigSchema = z
           .default(15),
       })
       .strict()
-      .default({ targetStatus: 'checked-in', opensMinutesBefore: 60, closesMinutesAfter: 15 }),
+      .prefault({}),
     kiosk: z
       .object({
         id: z
@@ -85,15 +85,7 @@ export const ConfigSchema = z
         scheduleRefreshSeconds: z.number().int().min(30).max(3600).optional(),
       })
       .strict()
-      .default({
-        id: 'kiosk-1',
-        idleSeconds: 60,
-        warningSeconds: 20,
-        languages: ['en', 'es'],
-        maxIdentifyAttempts: 3,
-        cooldownSeconds: 120,
-        auditRetentionDays: 90,
-      }),
+      .prefault({}),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -106,6 +98,9 @@ export const ConfigSchema = z
   });
 
 export type KioskConfig = z.infer<typeof ConfigSchema>;
+
+/** Every default, from the schema itself (the one place defaults are written): the config of an empty file. */
+export const defaultConfig = (): KioskConfig => ConfigSchema.parse({});
 export type FhirConfig = NonNullable<KioskConfig['fhir']> & { tokenUrl: string };
 
 export class ConfigError extends Error {

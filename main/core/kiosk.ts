@@ -1,24 +1,26 @@
 /**
- * Composes the main-process core from a config: FHIR client, token provider, check-in service,
- * outbox, health monitor, and the IPC handlers. Plain Node: the Electron shell and the Chromium host
- * both run exactly this.
+ * The composition root: builds the main-process core from a config (FHIR client, token provider,
+ * check-in service, outbox and its sender, health monitor, IPC handlers) and nothing else. Plain
+ * Node: the Electron shell, the Chromium host and the tests all build the kiosk here.
  */
 import path from 'node:path';
-import type { Health, KioskInfo, StaffOverview } from '../../preload/contract.js';
+import type { Health, KioskInfo } from '../../preload/contract.js';
 import { fileAuditLog, type AuditLog } from './audit.js';
 import { CheckInService } from './checkin/service.js';
 import { Directory } from './checkin/directory.js';
-import { resolveFhirConfig, type KioskConfig } from './config.js';
+import { defaultConfig, resolveFhirConfig, type KioskConfig } from './config.js';
 import { FhirClient } from './fhir/client.js';
-import { healthStateOf } from './fhir/errors.js';
 import { TokenProvider } from './fhir/token-provider.js';
+import { HealthMonitor } from './health.js';
 import type { Handlers } from './ipc-router.js';
+import { createHandlers } from './kiosk-handlers.js';
 import { KioskError } from './errors.js';
 import type { Logger } from './log.js';
 import { Outbox } from './outbox.js';
 import { OutboxSender } from './outbox-sender.js';
 import type { SecretStore } from './secrets.js';
 import { StaffAuth } from './staff.js';
+import type { StaffAlert } from './staff-overview.js';
 import { KioskActivity, observedAudit } from './schedule/activity.js';
 import { scheduleFollowsAudit, staffScheduleHandlers, type PauseControl } from './schedule/staff-handlers.js';
 import { fullName, TodaySchedule } from './schedule/today-schedule.js';
@@ -60,9 +62,18 @@ export interface Kiosk {
   checkHealth(): Promise<Health>;
 }
 
+/**
+ * One deadline for a whole identification or check-in (all its requests and retries), set here for
+ * every channel: shorter than the renderer's 60 s wait, so main always answers first, and it caps a
+ * config's per-request `timeoutMs` (up to 120 s) too.
+ */
+export const OPERATION_BUDGET_MS = 45_000;
+
 export function createKiosk(o: KioskOptions): Kiosk {
   const now = o.now ?? (() => new Date());
   const config = 'problem' in o.config ? null : o.config;
+  // An unconfigured kiosk still shows the schema's defaults (name, languages, idle times).
+  const settings = config ?? defaultConfig();
   const fhirConfig = config ? resolveFhirConfig(config) : null;
   const problem =
     'problem' in o.config
@@ -72,13 +83,13 @@ export function createKiosk(o: KioskOptions): Kiosk {
         : 'problem' in o.secrets
           ? o.secrets.problem
           : null;
-  let health: Health = { state: problem ? 'not_configured' : 'ok', checkedAt: null };
-  const kioskId = config?.kiosk.id ?? 'kiosk';
+  const kioskId = settings.kiosk.id;
+  // Kiosk activity (and the schedule's statuses) follow what the audit records, at that one place.
   const auditListeners: Parameters<typeof observedAudit>[1] = [];
-  const activity = new KioskActivity(config?.clinic.timezone ?? 'UTC', now);
+  const activity = new KioskActivity(settings.clinic.timezone ?? 'UTC', now);
   auditListeners.push((e) => activity.note(e));
   const audit = observedAudit(
-    o.audit ?? fileAuditLog(kioskId, path.join(o.dataDir, 'audit'), config?.kiosk.auditRetentionDays ?? 90),
+    o.audit ?? fileAuditLog(kioskId, path.join(o.dataDir, 'audit'), settings.kiosk.auditRetentionDays),
     auditListeners,
   );
   // Staff mode works even on a kiosk that is not set up (to see why, and to exit), given a keychain.
@@ -119,12 +130,14 @@ export function createKiosk(o: KioskOptions): Kiosk {
         locationId: config.clinic.locationId,
         maxIdentifyAttempts: config.kiosk.maxIdentifyAttempts,
         cooldownSeconds: config.kiosk.cooldownSeconds,
+        operationBudgetMs: OPERATION_BUDGET_MS,
       },
     });
-    const sender = new OutboxSender({ outbox, fhir, audit, log: o.log, timezone, now });
+    const sender = new OutboxSender({ outbox, fhir, audit, log: o.log, rules: { ...config.checkIn, timezone }, now });
     const schedule = new TodaySchedule({
       fhir,
       log: o.log,
+      profile: fhirConfig.profile,
       timezone,
       locationIds: config.clinic.locationId ? [config.clinic.locationId] : [],
       now,
@@ -133,74 +146,56 @@ export function createKiosk(o: KioskOptions): Kiosk {
     return { fhir, tokens, checkIn, outbox, sender, directory, schedule };
   })();
 
-  /**
-   * The schedule refresh is the health probe (one page for a typical day: idle load does not grow);
-   * location names are loaded once, and again only after a failure.
-   */
-  let directoryWarm = false;
-  async function checkHealth(): Promise<Health> {
-    if (!parts) return health;
-    try {
-      await Promise.all([parts.schedule.refresh(), directoryWarm ? null : parts.directory.warm().then(() => void (directoryWarm = true))]);
-      health = { state: 'ok', checkedAt: now().toISOString() };
-    } catch (err) {
-      health = { state: healthStateOf(err), checkedAt: now().toISOString() };
-      o.log.warn('health.degraded', { state: health.state, reason: (err as Error).message });
-    }
-    return health;
+  const alerts: StaffAlert[] = [];
+  const damaged = parts?.outbox.damaged;
+  if (damaged) {
+    alerts.push({ code: 'outbox_damaged', at: damaged.at });
+    audit.record({ event: 'outbox.damaged', outcome: `moved_aside:${damaged.reason}`, by: 'system' });
+    o.log.error('outbox.damaged', { reason: damaged.reason, movedTo: damaged.movedTo });
   }
 
-  const requireParts = () => {
-    if (!parts) throw new KioskError('not_configured', 'This kiosk is not set up yet.');
-    return parts;
-  };
+  // The schedule refresh is the health probe (one page on a typical day, so idle load does not grow);
+  // location names are loaded once, and again only after a failed load.
+  let directoryWarm = false;
+  const health = new HealthMonitor({
+    probe: parts
+      ? () => Promise.all([parts.schedule.refresh(), directoryWarm ? null : parts.directory.warm().then(() => void (directoryWarm = true))])
+      : null,
+    log: o.log,
+    now,
+    intervalMs: o.healthIntervalMs ?? (settings.kiosk.scheduleRefreshSeconds ?? 120) * 1000,
+  });
 
+  const info = (): KioskInfo => ({
+    clinicName: settings.clinic.name,
+    timezone: settings.clinic.timezone ?? 'UTC',
+    languages: settings.kiosk.languages,
+    mode: parts ? o.mode : 'unconfigured',
+    kioskId,
+    idleSeconds: settings.kiosk.idleSeconds,
+    warningSeconds: settings.kiosk.warningSeconds,
+    configProblem: problem,
+    health: health.current,
+    offlineIdentification: parts?.schedule.ready ?? false,
+  });
+
+  const outboxNames = (appointmentId: string) => {
+    const entry = parts?.schedule.entry(appointmentId);
+    const patient = entry ? parts?.schedule.patient(entry.patientId) : undefined;
+    return { patientName: patient ? fullName(patient) : null, appointmentStart: entry ? new Date(entry.startMs).toISOString() : null };
+  };
   const requireStaff = (token: string) => {
     if (!staff) throw new KioskError('not_configured', 'Staff mode needs the OS keychain.');
     return staff.require(token);
   };
-  const overview = (token: string): StaffOverview => ({
-    kioskId,
-    health,
-    expiresAt: requireStaff(token).expiresAt,
-    outbox: (parts?.outbox.list() ?? []).map((e) => ({
-      id: e.id,
-      appointmentRef: e.appointmentId.slice(-8),
-      ...outboxNames(e.appointmentId),
-      state: e.state,
-      attempts: e.attempts,
-      lastError: e.lastError,
-      createdAt: e.createdAt,
-      nextAttemptAt: e.nextAttemptAt,
-    })),
-  });
-
-  /** Staff see whose check-in is waiting (from today's schedule; nothing when it is not on it). */
-  const outboxNames = (appointmentId: string) => {
-    const entry = parts?.schedule.entry(appointmentId);
-    const patient = entry ? parts?.schedule.patient(entry.patientId) : undefined;
-    return {
-      patientName: patient ? fullName(patient) : null,
-      appointmentStart: entry ? new Date(entry.startMs).toISOString() : null,
-    };
-  };
-
-  const info = (): KioskInfo => ({
-    clinicName: config?.clinic.name ?? 'Clinic check-in',
-    timezone: config?.clinic.timezone ?? 'UTC',
-    languages: config?.kiosk.languages ?? ['en', 'es'],
-    mode: parts ? o.mode : 'unconfigured',
-    kioskId: config?.kiosk.id ?? 'kiosk',
-    idleSeconds: config?.kiosk.idleSeconds ?? 60,
-    warningSeconds: config?.kiosk.warningSeconds ?? 20,
-    configProblem: problem,
-    health,
-    offlineIdentification: parts?.schedule.ready ?? false,
-  });
-
   const handlers: Handlers = {
+    ...createHandlers({ kioskId, info, health, audit, parts, staff, alerts: () => alerts, shell: o.shell, outboxNames }),
     ...staffScheduleHandlers({
-      parts: () => requireParts(),
+      parts: () => {
+        if (!parts) throw new KioskError('not_configured', 'This kiosk is not set up yet.');
+        return parts;
+      },
+      profile: fhirConfig?.profile ?? 'canvas',
       audit,
       activity,
       pause: o.pause ?? (() => null),
@@ -209,72 +204,23 @@ export function createKiosk(o: KioskOptions): Kiosk {
       locationIds: config?.clinic.locationId ? [config.clinic.locationId] : [],
       now,
     }),
-    'kiosk:info': async () => info(),
-    'kiosk:health': async () => health,
-    'patient:identify': (req) => requireParts().checkIn.identify(req),
-    'patient:checkIn': (req) => requireParts().checkIn.checkIn(req.session, req.keys),
-    'patient:endSession': async (req) => {
-      requireParts().checkIn.endSession(req.session);
-      return {};
-    },
-    'staff:unlock': async (req) => {
-      if (!staff) return { outcome: 'not_provisioned' };
-      return staff.unlock(req.pin);
-    },
-    'staff:lock': async (req) => {
-      staff?.lock(req.staffSession);
-      return {};
-    },
-    'staff:overview': async (req) => overview(req.staffSession),
-    'staff:retryOutbox': async (req) => {
-      requireStaff(req.staffSession);
-      audit.record({ event: 'staff.outbox_retry', outcome: `entries:${parts?.outbox.size ?? 0}`, by: 'staff' });
-      if (parts) {
-        parts.outbox.expedite();
-        await parts.sender.flush();
-        await checkHealth();
-      }
-      return overview(req.staffSession);
-    },
-    'staff:identify': async ({ staffSession, ...req }) => {
-      requireStaff(staffSession);
-      return requireParts().checkIn.identify(req, 'staff');
-    },
-    'staff:checkIn': async (req) => {
-      requireStaff(req.staffSession);
-      return requireParts().checkIn.checkIn(req.session, req.keys, 'staff');
-    },
-    'staff:undo': async (req) => {
-      requireStaff(req.staffSession);
-      return { outcome: await requireParts().checkIn.undo(req.session, req.key) };
-    },
-    'staff:exit': async (req) => {
-      requireStaff(req.staffSession);
-      audit.record({ event: 'staff.exit', outcome: o.shell ? 'exiting' : 'no_shell', by: 'staff' });
-      staff?.lock(req.staffSession);
-      o.shell?.requestExit('staff');
-      return {};
-    },
   };
 
-  let healthTimer: NodeJS.Timeout | null = null;
   return {
     handlers,
     info,
     parts,
-    checkHealth,
+    checkHealth: () => health.check(),
     start() {
       if (!parts) return;
       parts.tokens.startBackgroundRefresh();
       parts.sender.start();
-      void checkHealth();
-      healthTimer = setInterval(() => void checkHealth(), o.healthIntervalMs ?? (config?.kiosk.scheduleRefreshSeconds ?? 120) * 1000);
-      healthTimer.unref();
+      health.start();
     },
     stop() {
       parts?.tokens.stop();
       parts?.sender.stop();
-      if (healthTimer) clearInterval(healthTimer);
+      health.stop();
       parts?.schedule.clear();
     },
   };

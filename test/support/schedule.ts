@@ -23,7 +23,15 @@ export async function scheduleFor(server: DemoServer, o: Partial<TodayScheduleOp
   const { log, lines } = capturingLog();
   const { fhir, tokens } = await clientFor(server, { log, ...(o.maxRetries !== undefined ? { maxRetries: o.maxRetries } : {}) });
   await tokens.getToken();
-  const schedule = new TodaySchedule({ fhir, log, timezone: ZONE, locationIds: [server.locationId], now: tenAm, ...o });
+  const schedule = new TodaySchedule({
+    fhir,
+    log,
+    profile: server.profile,
+    timezone: ZONE,
+    locationIds: [server.locationId],
+    now: tenAm,
+    ...o,
+  });
   return { schedule, fhir, tokens, logLines: lines };
 }
 

@@ -11,7 +11,7 @@ import { familyMatches, givenMatches, identityNames } from '../checkin/names.js'
 import { newOpaqueId } from '../checkin/sessions.js';
 import type { CheckInService, UndoOutcome } from '../checkin/service.js';
 import { KioskError } from '../errors.js';
-import type { FhirClient, Versioned } from '../fhir/client.js';
+import type { FhirClient, Profile, Versioned } from '../fhir/client.js';
 import { FhirError, TokenError } from '../fhir/errors.js';
 import type { Handlers } from '../ipc-router.js';
 import type { Outbox } from '../outbox.js';
@@ -36,6 +36,7 @@ export interface ScheduleParts {
 
 export interface StaffScheduleDeps {
   parts: () => ScheduleParts;
+  profile: Profile;
   audit: AuditLog;
   activity: KioskActivity;
   pause: () => PauseControl | null;
@@ -231,7 +232,7 @@ export function staffScheduleHandlers(d: StaffScheduleDeps): Pick<Handlers, Staf
           kioskId: d.kioskId,
           now: d.now(),
         },
-        d.parts().fhir.profile,
+        d.profile,
       );
       const result = await createWalkIn(d.parts().fhir, body);
       if (!result.ok) {

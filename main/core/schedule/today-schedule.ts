@@ -13,7 +13,7 @@
 import type { Appointment, HumanName, Patient } from '@medplum/fhirtypes';
 import { clinicDayBounds, isOnClinicToday, searchWindow } from '../checkin/clinic-time.js';
 import { familyMatches, givenMatches, greetingName, identityNames } from '../checkin/names.js';
-import type { FhirClient, Versioned } from '../fhir/client.js';
+import type { FhirClient, Profile, Versioned } from '../fhir/client.js';
 import { FhirError } from '../fhir/errors.js';
 import type { Logger } from '../log.js';
 import { mapBounded } from './bounded.js';
@@ -44,7 +44,9 @@ export type ScheduleMatch =
   | { outcome: 'miss' };
 
 export interface TodayScheduleOptions {
-  fhir: Pick<FhirClient, 'searchPage' | 'read' | 'profile'>;
+  fhir: Pick<FhirClient, 'searchPage' | 'read'>;
+  /** The server's dialect: on Canvas an omitted field keeps its value, so the snapshot can leave some out. */
+  profile: Profile;
   log: Logger;
   timezone: string;
   /** The kiosk's location(s); empty means every location the server returns. */
@@ -128,7 +130,7 @@ export class TodaySchedule {
       const lists = await Promise.all((this.o.locationIds.length ? this.o.locationIds : [undefined]).map((loc) => this.fetchDay(now, loc)));
       const entries = new Map<string, ScheduleEntry>();
       for (const v of lists.flat()) {
-        const entry = toEntry(v, now, this.o.timezone, this.o.fhir.profile === 'canvas');
+        const entry = toEntry(v, now, this.o.timezone, this.o.profile === 'canvas');
         if (entry) entries.set(entry.id, entry);
       }
       if (this.day !== day) this.patients = new Map(); // a new clinic day starts from nothing
@@ -239,7 +241,7 @@ export class TodaySchedule {
   /** A walk-in created at this kiosk (or any appointment read since the last load). */
   add(appointment: Versioned<Appointment>, patient: Patient): ScheduleEntry | null {
     this.dropIfDayEnded();
-    const entry = toEntry(appointment, this.now(), this.o.timezone, this.o.fhir.profile === 'canvas');
+    const entry = toEntry(appointment, this.now(), this.o.timezone, this.o.profile === 'canvas');
     const facts = patientFacts(patient);
     if (!entry || !facts || facts.id !== entry.patientId) return null;
     if (!this.patients.has(facts.id)) this.patients.set(facts.id, facts);

@@ -51,10 +51,7 @@ export function isWalkIn(a: Appointment): boolean {
 
 export type CreateResult = { ok: true; appointment: Versioned<Appointment> } | { ok: false; reason: 'refused' | 'unavailable' };
 
-export async function createWalkIn(
-  fhir: Pick<FhirClient, 'create' | 'read' | 'search' | 'profile'>,
-  body: Appointment,
-): Promise<CreateResult> {
+export async function createWalkIn(fhir: Pick<FhirClient, 'create' | 'read' | 'search'>, body: Appointment): Promise<CreateResult> {
   let id: string;
   try {
     id = (await fhir.create(body)).id;
