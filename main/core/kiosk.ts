@@ -117,7 +117,16 @@ export function createKiosk(o: KioskOptions): Kiosk {
     const outbox = new Outbox(path.join(o.dataDir, 'outbox'), config.kiosk.id, now);
     const directory = new Directory(fhir, o.log, () => now().getTime());
     const timezone = config.clinic.timezone!;
+    const schedule = new TodaySchedule({
+      fhir,
+      log: o.log,
+      profile: fhirConfig.profile,
+      timezone,
+      locationIds: config.clinic.locationId ? [config.clinic.locationId] : [],
+      now,
+    });
     const checkIn = new CheckInService({
+      schedule,
       fhir,
       directory,
       audit,
@@ -134,14 +143,6 @@ export function createKiosk(o: KioskOptions): Kiosk {
       },
     });
     const sender = new OutboxSender({ outbox, fhir, audit, log: o.log, rules: { ...config.checkIn, timezone }, now });
-    const schedule = new TodaySchedule({
-      fhir,
-      log: o.log,
-      profile: fhirConfig.profile,
-      timezone,
-      locationIds: config.clinic.locationId ? [config.clinic.locationId] : [],
-      now,
-    });
     auditListeners.push(scheduleFollowsAudit(schedule, config.checkIn.targetStatus));
     return { fhir, tokens, checkIn, outbox, sender, directory, schedule };
   })();
@@ -159,7 +160,12 @@ export function createKiosk(o: KioskOptions): Kiosk {
   let directoryWarm = false;
   const health = new HealthMonitor({
     probe: parts
-      ? () => Promise.all([parts.schedule.refresh(), directoryWarm ? null : parts.directory.warm().then(() => void (directoryWarm = true))])
+      ? () =>
+          Promise.all([
+            // Clinician names load with the schedule, so a tap on a snapshot hit asks the server nothing.
+            parts.schedule.refresh().then(() => Promise.all(parts.schedule.practitionerRefs().map((r) => parts.directory.label(r)))),
+            directoryWarm ? null : parts.directory.warm().then(() => void (directoryWarm = true)),
+          ])
       : null,
     log: o.log,
     now,
@@ -198,7 +204,7 @@ export function createKiosk(o: KioskOptions): Kiosk {
       profile: fhirConfig?.profile ?? 'canvas',
       audit,
       activity,
-      pause: o.pause ?? (() => null),
+      pause: o.pause ?? (() => parts?.checkIn.pause ?? null),
       requireStaff,
       kioskId,
       locationIds: config?.clinic.locationId ? [config.clinic.locationId] : [],

@@ -9,7 +9,7 @@ import type { AuditEntry, AuditLog } from '../audit.js';
 import { practitionerLabel, type Directory } from '../checkin/directory.js';
 import { familyMatches, givenMatches, identityNames } from '../checkin/names.js';
 import { newOpaqueId } from '../checkin/sessions.js';
-import type { CheckInService, UndoOutcome } from '../checkin/service.js';
+import type { CheckInService } from '../checkin/service.js';
 import { KioskError } from '../errors.js';
 import type { FhirClient, Profile, Versioned } from '../fhir/client.js';
 import { FhirError, TokenError } from '../fhir/errors.js';
@@ -29,7 +29,7 @@ export interface PauseControl {
 export interface ScheduleParts {
   schedule: TodaySchedule;
   fhir: FhirClient;
-  checkIn: Pick<CheckInService, 'checkInOne'> & { undoOne?: (a: Versioned<Appointment>) => Promise<{ outcome: UndoOutcome }> };
+  checkIn: Pick<CheckInService, 'checkInOne' | 'undoOne'>;
   directory: Pick<Directory, 'label'>;
   outbox: Pick<Outbox, 'find'>;
 }
@@ -147,9 +147,8 @@ export function staffScheduleHandlers(d: StaffScheduleDeps): Pick<Handlers, Staf
 
     'staff:scheduleUndo': async ({ staffSession, key }) => {
       d.requireStaff(staffSession);
-      const { checkIn } = d.parts();
-      if (!checkIn.undoOne) throw new KioskError('not_configured', 'Undo from the day view is not available.');
-      return checkIn.undoOne(entryOf(key).appointment);
+      const { outcome } = await d.parts().checkIn.undoOne(entryOf(key).appointment);
+      return { outcome };
     },
 
     'staff:walkInOptions': async ({ staffSession }) => {

@@ -216,6 +216,25 @@ export class TodaySchedule {
     return { outcome: 'found', patient, greetingName: greetingName(asPatient(patient)), appointments };
   }
 
+  /**
+   * The check-in service's lookup (ScheduleLookup): patients on today's snapshot with this birth date
+   * and family name, as the live Patient search would filter them; [] is a miss (or no snapshot).
+   */
+  candidates(familyName: string, birthDate: string): Patient[] {
+    if (!this.ready) return [];
+    return (this.byBirthDate.get(birthDate) ?? [])
+      .filter((p) => identity(p).some((n) => n.family && familyMatches(familyName, n.family)))
+      .map(asPatient);
+  }
+  /** Today's appointments of a patient on the snapshot, as read (with their guards). */
+  appointments(patientId: string): Array<Versioned<Appointment>> {
+    return this.ready ? this.appointmentsOf(patientId).map((e) => e.appointment) : [];
+  }
+  /** Practitioners on today's snapshot (their display names are worth loading ahead of the first tap). */
+  practitionerRefs(): string[] {
+    return [...new Set([...this.entries.values()].map((e) => e.practitionerRef).filter((r): r is string => !!r))];
+  }
+
   appointmentsOf(patientId: string): ScheduleEntry[] {
     return [...this.entries.values()].filter((e) => e.patientId === patientId).sort((a, b) => a.startMs - b.startMs);
   }
