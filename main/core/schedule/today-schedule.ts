@@ -69,6 +69,8 @@ export class TodaySchedule {
   private entries = new Map<string, ScheduleEntry>();
   /** Patients on today's snapshot, kept across refreshes of the same day. */
   private patients = new Map<string, PatientFacts>();
+  /** Patients read today who cannot be identified (inactive, gone): not read again every refresh. */
+  private excluded = new Set<string>();
   private byBirthDate = new Map<string, PatientFacts[]>();
   private day: number | null = null;
   private loadedAtMs: number | null = null;
@@ -109,6 +111,7 @@ export class TodaySchedule {
     this.generation++;
     this.entries = new Map();
     this.patients = new Map();
+    this.excluded = new Set();
     this.byBirthDate = new Map();
     this.day = null;
     this.loadedAtMs = null;
@@ -133,11 +136,17 @@ export class TodaySchedule {
         const entry = toEntry(v, now, this.o.timezone, this.o.profile === 'canvas');
         if (entry) entries.set(entry.id, entry);
       }
-      if (this.day !== day) this.patients = new Map(); // a new clinic day starts from nothing
-      const missing = [...new Set([...entries.values()].map((e) => e.patientId))].filter((id) => !this.patients.has(id));
+      if (this.day !== day) {
+        // A new clinic day starts from nothing.
+        this.patients = new Map();
+        this.excluded = new Set();
+      }
+      const missing = [...new Set([...entries.values()].map((e) => e.patientId))].filter(
+        (id) => !this.patients.has(id) && !this.excluded.has(id),
+      );
       const read = await mapBounded(missing, this.o.patientConcurrency ?? 6, (id) => this.readPatient(id));
       if (generation !== this.generation) return; // cleared (lockdown) while loading: keep nothing
-      for (const p of read) if (p) this.patients.set(p.id, p);
+      read.forEach((p, i) => (p ? this.patients.set(p.id, p) : this.excluded.add(missing[i]!)));
       for (const [id, e] of entries) if (!this.patients.has(e.patientId)) entries.delete(id);
       this.entries = entries;
       this.day = day;
