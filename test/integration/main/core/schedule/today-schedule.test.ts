@@ -56,6 +56,17 @@ for (const profile of ['canvas', 'r4'] as const) {
       expect(server.requests.filter((r) => !r.tokenRequest).map((r) => r.path)).toEqual(['/Appointment', '/Appointment']);
     });
 
+    it('a patient who cannot be identified (inactive) is read once a day, not on every refresh', async () => {
+      server = await demoServer({ profile });
+      const { schedule } = await scheduleFor(server);
+      await schedule.refresh();
+      expect(server.requests.some((r) => r.path === `/Patient/${server.scenarios!.inactive.patientId}`)).toBe(true);
+      server.resetRequests();
+      await schedule.refresh();
+      expect(server.requests.filter((r) => !r.tokenRequest).map((r) => r.path)).toEqual(['/Appointment']);
+      expect(schedule.find(server.scenarios!.inactive.family, server.scenarios!.inactive.birthDate).outcome).toBe('miss');
+    });
+
     it('finds a patient on the snapshot with no request, with the live path’s name rules; a stranger is a miss', async () => {
       server = await demoServer({ profile });
       const { schedule } = await scheduleFor(server);
