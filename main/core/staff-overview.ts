@@ -4,13 +4,17 @@ import type { OutboxEntry } from './outbox.js';
 
 export type StaffAlert = NonNullable<StaffOverview['alerts']>[number];
 
-export function staffOverview(o: {
+export interface StaffOverviewInput {
   kioskId: string;
   health: Health;
   expiresAt: string;
   outbox: readonly OutboxEntry[];
   alerts: readonly StaffAlert[];
-}): StaffOverview {
+  /** Staff see whose check-in is waiting and for when (from today's schedule; null when not on it). */
+  names?: (appointmentId: string) => { patientName: string | null; appointmentStart: string | null };
+}
+
+export function staffOverview(o: StaffOverviewInput): StaffOverview {
   return {
     kioskId: o.kioskId,
     health: o.health,
@@ -19,6 +23,7 @@ export function staffOverview(o: {
     outbox: o.outbox.map((e) => ({
       id: e.id,
       appointmentRef: e.appointmentId.slice(-8),
+      ...o.names?.(e.appointmentId),
       state: e.state,
       attempts: e.attempts,
       lastError: e.lastError,

@@ -104,6 +104,34 @@ export class FhirClient {
     return out;
   }
 
+  /**
+   * One page of a search, with the Bundle's `total` when the server sends it (Canvas does), so a
+   * caller can fetch the remaining pages in parallel by `_offset`. `next` is the page's `link[next]`;
+   * pass it back as `nextLink` (it is origin-checked like every paging link) where `total` is absent.
+   */
+  async searchPage<T extends Resource>(
+    type: T['resourceType'],
+    params: Record<string, string | string[]>,
+    nextLink?: string,
+    call: CallOptions = {},
+  ): Promise<{ entries: Array<Versioned<T>>; total: number | undefined; next: string | undefined }> {
+    const query = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) for (const one of [v].flat()) query.append(k, one);
+    const count = Math.min(Number(query.get('_count') ?? MAX_PAGE_SIZE) || MAX_PAGE_SIZE, MAX_PAGE_SIZE);
+    query.set('_count', String(count));
+    const url = nextLink ? this.followLink(nextLink) : this.url(`${type}?${query}`);
+    const res = await this.request('GET', url, { ...call, idempotency: 'safe' });
+    const bundle = res.body as Bundle | null;
+    if (!bundle || bundle.resourceType !== 'Bundle') throw new FhirError('malformed', `Search ${type}: response is not a Bundle`);
+    const entries: Array<Versioned<T>> = [];
+    for (const entry of bundle.entry ?? []) {
+      const r = entry.resource as T | undefined;
+      if (r?.resourceType === type) entries.push({ resource: r, guard: this.profile.guardFrom(res.headers, r) });
+    }
+    const total = typeof bundle.total === 'number' && Number.isInteger(bundle.total) && bundle.total >= 0 ? bundle.total : undefined;
+    return { entries, total, next: bundle.link?.find((l) => l.relation === 'next')?.url };
+  }
+
   /** PUT with a guard. Returns the stored resource when the server sends it (R4), else null (Canvas). */
   async update<T extends Resource & { id?: string }>(resource: T, guard: Guard, call: CallOptions = {}): Promise<T | null> {
     if (!resource.id) throw new FhirError('config', 'update needs a resource id');
