@@ -71,6 +71,8 @@ export const IdentifyRequest = z.object({
   givenName: TypedName.optional(),
   /** The `pending` token of a `need_first_name` answer: main kept the candidates, so no second search. */
   pending: Opaque.optional(),
+  /** The `visit` of an earlier `not_found` in this visit: main counts a visit's misses by it. */
+  visit: Opaque.optional(),
 });
 export type IdentifyRequest = z.infer<typeof IdentifyRequest>;
 
@@ -84,7 +86,8 @@ export const IdentifyResponse = z.discriminatedUnion('outcome', [
   }),
   /** `pending` goes back with the first name (IdentifyRequest.pending). */
   z.object({ outcome: z.literal('need_first_name'), pending: Opaque.optional() }),
-  z.object({ outcome: z.literal('not_found'), attemptsLeft: z.number().int().min(0) }),
+  /** Also the answer for "no appointment today": one neutral answer, no greeting. */
+  z.object({ outcome: z.literal('not_found'), attemptsLeft: z.number().int().min(0), visit: Opaque.optional() }),
   z.object({ outcome: z.literal('cooldown'), until: Iso }),
 ]);
 export type IdentifyResponse = z.infer<typeof IdentifyResponse>;

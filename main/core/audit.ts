@@ -6,6 +6,7 @@ import { dailyFileSink, type LogSink, type SinkStats } from './log.js';
 
 export type AuditEvent =
   | 'identify'
+  | 'identify.paused'
   | 'checkin'
   | 'checkin.queued'
   | 'checkin.unknown_outcome'

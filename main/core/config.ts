@@ -78,8 +78,13 @@ export const ConfigSchema = z
           .array(z.enum(['en', 'es']))
           .min(1)
           .default(['en', 'es']),
+        /** Misses that end one patient's visit ("please see the front desk"). */
         maxIdentifyAttempts: z.number().int().min(1).max(10).default(3),
-        cooldownSeconds: z.number().int().min(10).max(3600).default(120),
+        /** Misses by anyone within `pauseWindowMinutes` that pause the kiosk (success does not reset them). */
+        pauseAfterMisses: z.number().int().min(2).max(100).default(10),
+        pauseWindowMinutes: z.number().int().min(1).max(120).default(10),
+        /** How long a kiosk-wide pause lasts unless staff lift it first. */
+        cooldownSeconds: z.number().int().min(10).max(3600).default(600),
         auditRetentionDays: z.number().int().min(1).max(3650).default(90),
         /** Today's schedule refresh, which is also the health probe (main/core/schedule); default 120. */
         scheduleRefreshSeconds: z.number().int().min(30).max(3600).optional(),

@@ -156,8 +156,12 @@ export function createKiosk(o: KioskOptions): Kiosk {
         ...config.checkIn,
         timezone,
         locationId: config.clinic.locationId,
-        maxIdentifyAttempts: config.kiosk.maxIdentifyAttempts,
-        cooldownSeconds: config.kiosk.cooldownSeconds,
+        limits: {
+          missesPerVisit: config.kiosk.maxIdentifyAttempts,
+          kioskMisses: config.kiosk.pauseAfterMisses,
+          kioskWindowMs: config.kiosk.pauseWindowMinutes * 60_000,
+          pauseMs: config.kiosk.cooldownSeconds * 1000,
+        },
         operationBudgetMs: OPERATION_BUDGET_MS,
       },
     });

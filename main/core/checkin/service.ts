@@ -24,7 +24,8 @@ import { isOnClinicToday, searchWindow } from './clinic-time.js';
 import type { Directory } from './directory.js';
 import { eligibility, mayUndo, type Actor, type Eligibility, type WindowRules } from './eligibility.js';
 import { familyMatches, givenMatches, greetingName, identityNames } from './names.js';
-import { AttemptLimiter, newOpaqueId, SessionStore } from './sessions.js';
+import { IdentifyLimits, type Attempt, type IdentifyLimitSettings } from './identify-limits.js';
+import { newOpaqueId, SessionStore } from './sessions.js';
 import { changeStatus } from './status-change.js';
 
 export type TargetStatus = 'checked-in' | 'arrived';
@@ -34,8 +35,7 @@ export interface CheckInSettings extends WindowRules {
   timezone: string;
   targetStatus: TargetStatus;
   locationId?: string | undefined;
-  maxIdentifyAttempts: number;
-  cooldownSeconds: number;
+  limits: IdentifyLimitSettings;
   /** One deadline for a whole identification or check-in, all requests and retries included. */
   operationBudgetMs: number;
 }
@@ -85,19 +85,19 @@ const PENDING_TTL_MS = 5 * 60_000;
 export class CheckInService {
   private readonly sessions: SessionStore<PatientSession>;
   private readonly pending: SessionStore<PendingIdentification>;
-  private readonly limiter: AttemptLimiter;
+  private readonly limits: IdentifyLimits;
   private readonly now: () => Date;
 
   constructor(private readonly d: CheckInDeps) {
     this.now = d.now ?? (() => new Date());
     this.sessions = new SessionStore(SESSION_TTL_MS, () => this.now().getTime());
     this.pending = new SessionStore(PENDING_TTL_MS, () => this.now().getTime());
-    this.limiter = new AttemptLimiter(d.settings.maxIdentifyAttempts, d.settings.cooldownSeconds * 1000, () => this.now().getTime());
+    this.limits = new IdentifyLimits(d.settings.limits);
   }
 
   /** The kiosk-wide pause after repeated misses, which staff can see and lift. */
   get pause(): { pausedUntil(): number | null; lift(): boolean } {
-    return { pausedUntil: () => this.limiter.cooldownUntil(), lift: () => this.limiter.lift() };
+    return this.limits;
   }
 
   get activeSessions() {
@@ -109,9 +109,23 @@ export class CheckInService {
    * their misses do not count towards the patients' cooldown, and the window rules do not apply.
    */
   async identify(req: IdentifyRequest, by: Actor = 'patient'): Promise<IdentifyResponse> {
-    const cooling = by === 'patient' ? this.limiter.cooldownUntil() : null;
-    if (cooling) return { outcome: 'cooldown', until: new Date(cooling).toISOString() };
+    if (by === 'staff') return this.identifyAs(req, 'staff', null);
+    // Reserved here, before any await: a burst gets one admission, never a pass around the count.
+    const admission = this.limits.admit(req.visit);
+    if (!admission.ok) {
+      if (admission.reason === 'busy') throw new KioskError('busy', 'An identification is already running.');
+      this.d.audit.record({ event: 'identify', outcome: admission.reason });
+      if (admission.reason === 'paused') return { outcome: 'cooldown', until: new Date(admission.until).toISOString() };
+      return { outcome: 'not_found', attemptsLeft: 0 };
+    }
+    try {
+      return await this.identifyAs(req, 'patient', admission.attempt);
+    } finally {
+      admission.attempt.release(); // a no-op when the attempt already counted as a miss or a find
+    }
+  }
 
+  private async identifyAs(req: IdentifyRequest, by: Actor, attempt: Attempt | null): Promise<IdentifyResponse> {
     const call = this.operation();
     const waiting = req.pending ? this.pending.get(req.pending) : null;
     if (req.pending) this.pending.end(req.pending);
@@ -128,13 +142,19 @@ export class CheckInService {
     }
     if (candidates.length > 1 && req.givenName) candidates = candidates.filter((p) => this.givenFits(p, req.givenName!));
     const patient = candidates.length === 1 ? candidates[0]! : null;
-    if (!patient?.id) return this.failedAttempt(by);
+    if (!patient?.id) return this.failedAttempt(attempt);
 
     const onSchedule = this.d.schedule?.appointments(patient.id) ?? [];
     const appointments = onSchedule.length
       ? onSchedule
       : await this.unavailableOnFhirError(() => this.todaysAppointments(patient.id!, call));
-    if (by === 'patient') this.limiter.succeed();
+    // One neutral answer for "not a patient" and "no appointment today": a patient is never told
+    // that a name and birth date belong to someone the clinic knows.
+    if (attempt && appointments.length === 0) {
+      this.d.audit.record({ event: 'identify', outcome: 'found_no_appointment', by });
+      return this.failedAttempt(attempt, false);
+    }
+    attempt?.found();
     const session: PatientSession = { appointments: new Map(), by };
     const views: AppointmentView[] = [];
     for (const a of appointments) {
@@ -327,15 +347,20 @@ export class CheckInService {
     return { key, start: new Date(a.start!).toISOString(), clinician, location, state: e.state, opensAt: e.opensAt };
   }
 
-  private failedAttempt(by: Actor): IdentifyResponse {
-    if (by === 'staff') {
-      this.d.audit.record({ event: 'identify', outcome: 'not_found', by });
-      return { outcome: 'not_found', attemptsLeft: this.d.settings.maxIdentifyAttempts };
+  private failedAttempt(attempt: Attempt | null, audit = true): IdentifyResponse {
+    if (!attempt) {
+      // Staff misses never count towards the patients' limits: staff may always try again.
+      this.d.audit.record({ event: 'identify', outcome: 'not_found', by: 'staff' });
+      return { outcome: 'not_found', attemptsLeft: this.d.settings.limits.missesPerVisit };
     }
-    const { attemptsLeft, cooldownUntil } = this.limiter.fail();
-    this.d.audit.record({ event: 'identify', outcome: cooldownUntil ? 'cooldown' : 'not_found' });
-    if (cooldownUntil) return { outcome: 'cooldown', until: new Date(cooldownUntil).toISOString() };
-    return { outcome: 'not_found', attemptsLeft };
+    const { attemptsLeft, visit, pausedUntil } = attempt.miss();
+    if (pausedUntil) {
+      this.d.audit.record({ event: 'identify.paused', outcome: 'kiosk_paused' });
+      this.d.log.warn('identify.kiosk_paused', { until: new Date(pausedUntil).toISOString() });
+    }
+    if (audit) this.d.audit.record({ event: 'identify', outcome: attemptsLeft === 0 ? 'visit_ended' : 'not_found' });
+    if (pausedUntil) return { outcome: 'cooldown', until: new Date(pausedUntil).toISOString() };
+    return { outcome: 'not_found', attemptsLeft, visit };
   }
 
   private async unavailableOnFhirError<T>(op: () => Promise<T>): Promise<T> {

@@ -77,30 +77,75 @@ for (const profile of ['canvas', 'r4'] as const) {
       expect(Date.parse(early.appointments[0]!.opensAt!)).toBeGreaterThan(tenAm().getTime());
       const late = found(await service.identify({ familyName: s.tooLate.family, birthDate: s.tooLate.birthDate }));
       expect(late.appointments[0]!.state).toBe('too_late');
-      const none = found(await service.identify({ familyName: s.noAppointment.family, birthDate: s.noAppointment.birthDate }));
-      expect(none.appointments).toEqual([]);
+      // No appointment today: the same neutral answer as a stranger, no greeting (and it counts as a miss).
+      const none = await service.identify({ familyName: s.noAppointment.family, birthDate: s.noAppointment.birthDate });
+      expect(none).toMatchObject({ outcome: 'not_found' });
+      expect(JSON.stringify(none)).not.toContain(s.noAppointment.given ?? '\u0000');
       const done = found(await service.identify({ familyName: s.alreadyCheckedIn.family, birthDate: s.alreadyCheckedIn.birthDate }));
       expect(done.appointments[0]!.state).toBe('checked_in');
       const cancelled = found(await service.identify({ familyName: s.cancelled.family, birthDate: s.cancelled.birthDate }));
       expect(cancelled.appointments.every((a) => a.state === 'not_eligible')).toBe(true);
     });
 
-    it('an inactive patient is not found; three failures in a row start a cooldown', async () => {
+    it('an inactive patient is not found; three misses in one visit end it (see the desk), a new visit may try', async () => {
       const { service, auditEntries } = await coreFor(server, { now: tenAm });
       const s = server.scenarios!;
-      expect(await service.identify({ familyName: s.inactive.family, birthDate: s.inactive.birthDate })).toEqual({
+      const first = await service.identify({ familyName: s.inactive.family, birthDate: s.inactive.birthDate });
+      expect(first).toMatchObject({ outcome: 'not_found', attemptsLeft: 2, visit: expect.any(String) });
+      const visit = (first as { visit: string }).visit;
+      expect(await service.identify({ familyName: 'Nobody', birthDate: '1990-01-01', visit })).toMatchObject({ attemptsLeft: 1, visit });
+      expect(await service.identify({ familyName: 'Nobody', birthDate: '1990-01-02', visit })).toMatchObject({ attemptsLeft: 0 });
+      // The visit is over, even for a correct identification: the next patient starts a new one.
+      expect(await service.identify({ familyName: s.openNow.family, birthDate: s.openNow.birthDate, visit })).toEqual({
         outcome: 'not_found',
-        attemptsLeft: 2,
+        attemptsLeft: 0,
       });
-      expect(await service.identify({ familyName: 'Nobody', birthDate: '1990-01-01' })).toEqual({ outcome: 'not_found', attemptsLeft: 1 });
-      expect((await service.identify({ familyName: 'Nobody', birthDate: '1990-01-02' })).outcome).toBe('cooldown');
-      // Even a correct identification waits out the cooldown.
-      expect((await service.identify({ familyName: s.openNow.family, birthDate: s.openNow.birthDate })).outcome).toBe('cooldown');
+      found(await service.identify({ familyName: s.openNow.family, birthDate: s.openNow.birthDate }));
       expect(
         auditEntries()
           .filter((e) => e['event'] === 'identify')
           .map((e) => e['outcome']),
-      ).toEqual(['not_found', 'not_found', 'cooldown']);
+      ).toEqual(['not_found', 'not_found', 'visit_ended', 'visit_ended', 'found']);
+    });
+
+    it('attack: 300 concurrent identifications get one admission; the FHIR GETs stay within one identification', async () => {
+      const { service } = await coreFor(server, { now: tenAm });
+      server.resetRequests();
+      const results = await Promise.allSettled(
+        Array.from({ length: 300 }, (_, i) =>
+          service.identify({ familyName: 'Nobody', birthDate: `1950-01-${String((i % 28) + 1).padStart(2, '0')}` }),
+        ),
+      );
+      const busy = results.filter((r) => r.status === 'rejected' && (r.reason as { code?: string }).code === 'busy');
+      const answered = results.filter((r) => r.status === 'fulfilled');
+      expect(answered).toHaveLength(1);
+      expect(busy).toHaveLength(299);
+      const gets = server.requests.filter((q) => !q.tokenRequest && q.method === 'GET');
+      expect(gets.length).toBeLessThanOrEqual(2);
+    });
+
+    it('attack: identifying as yourself between guesses does not reset the kiosk-wide count: 10 misses pause the kiosk', async () => {
+      const { service, auditEntries } = await coreFor(server, { now: tenAm });
+      const s = server.scenarios!;
+      let misses = 0;
+      let paused = false;
+      for (let round = 0; round < 20 && !paused; round++) {
+        for (let g = 0; g < 2 && !paused; g++) {
+          const r = await service.identify({ familyName: 'Nobody', birthDate: `1960-02-${String(round + 1).padStart(2, '0')}` });
+          if (r.outcome === 'not_found') misses++;
+          if (r.outcome === 'cooldown') {
+            misses++;
+            paused = true;
+          }
+        }
+        if (!paused) found(await service.identify({ familyName: s.openNow.family, birthDate: s.openNow.birthDate }));
+      }
+      expect(misses).toBe(10);
+      expect((await service.identify({ familyName: s.openNow.family, birthDate: s.openNow.birthDate })).outcome).toBe('cooldown');
+      expect(auditEntries().some((e) => e['event'] === 'identify.paused')).toBe(true);
+      expect(service.pause.pausedUntil()).not.toBeNull();
+      expect(service.pause.lift()).toBe(true);
+      found(await service.identify({ familyName: s.openNow.family, birthDate: s.openNow.birthDate }));
     });
 
     it('identification is two requests; check-in is one guarded PUT; a second tap writes nothing', async () => {
