@@ -123,12 +123,23 @@ export const OutboxItemView = z.object({
   createdAt: Iso,
   nextAttemptAt: Iso,
 });
+/** The installed version and any update in progress (main/core/update). Absent where there is no updater (dev host). */
+const Version = z.string().max(40);
+export const SoftwareStatus = z.object({
+  version: Version,
+  update: z.enum(['up_to_date', 'checking', 'downloading', 'ready', 'installing', 'error']),
+  /** Downloaded (state 'ready': installs in the maintenance window) or being downloaded. */
+  pendingVersion: Version.nullable(),
+  pinnedVersion: Version.nullable(),
+});
+export type SoftwareStatus = z.infer<typeof SoftwareStatus>;
 export const StaffOverview = z.object({
   kioskId: z.string().max(64),
   health: Health,
   outbox: z.array(OutboxItemView).max(500),
   /** When the staff session relocks unless used. */
   expiresAt: Iso,
+  software: SoftwareStatus.optional(),
 });
 export type StaffOverview = z.infer<typeof StaffOverview>;
 

@@ -16,7 +16,11 @@ export type AuditEvent =
   | 'staff.outbox_retry'
   | 'staff.undo'
   | 'staff.exit'
-  | 'kiosk.start';
+  | 'kiosk.start'
+  | 'update.check'
+  | 'update.download'
+  | 'update.install'
+  | 'update.outbox_flush';
 
 export interface AuditEntry {
   event: AuditEvent;

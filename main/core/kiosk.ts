@@ -4,7 +4,7 @@
  * both run exactly this.
  */
 import path from 'node:path';
-import type { Health, KioskInfo, StaffOverview } from '../../preload/contract.js';
+import type { Health, KioskInfo, SoftwareStatus, StaffOverview } from '../../preload/contract.js';
 import { fileAuditLog, type AuditLog } from './audit.js';
 import { CheckInService } from './checkin/service.js';
 import { Directory } from './checkin/directory.js';
@@ -34,10 +34,13 @@ export interface KioskOptions {
   healthIntervalMs?: number;
   /** The host's way to end the kiosk (staff "exit"); the Electron shell quits the app. */
   shell?: { requestExit(reason: string): void };
+  /** Version and update state for staff mode (the Electron shell's updater). */
+  software?: () => SoftwareStatus | null;
 }
 
 export interface Kiosk {
   handlers: Handlers;
+  audit: AuditLog;
   info(): KioskInfo;
   /** Starts background work: token warm-up and refresh, health probe, outbox sender. */
   start(): void;
@@ -139,6 +142,7 @@ export function createKiosk(o: KioskOptions): Kiosk {
     kioskId,
     health,
     expiresAt: requireStaff(token).expiresAt,
+    software: o.software?.() ?? undefined,
     outbox: (parts?.outbox.list() ?? []).map((e) => ({
       id: e.id,
       appointmentRef: e.appointmentId.slice(-8),
@@ -214,6 +218,7 @@ export function createKiosk(o: KioskOptions): Kiosk {
   let healthTimer: NodeJS.Timeout | null = null;
   return {
     handlers,
+    audit,
     info,
     parts,
     checkHealth,

@@ -16,6 +16,7 @@ import { APP_SCHEME_PRIVILEGES, handleAppProtocol } from './protocol.js';
 import { filterKeyboard, hardenSession, hardenWebContents } from './security.js';
 import { RecoveryPolicy } from './self-heal.js';
 import { forbiddenSwitches, resolveConfig, resolveSecrets, scrubUnsafeEnvironment } from './startup.js';
+import { startUpdater, type ShellUpdater } from './updater.js';
 import { createExitControl, createWindowHost } from './window-host.js';
 import { windowOptions } from './window.js';
 
@@ -75,9 +76,15 @@ async function startKiosk({ windowed }: ShellFlags): Promise<void> {
 
   const config = await resolveConfig(configPath(process.argv, process.env, userData));
   const { secrets, mode } = await resolveSecrets({ packaged, env: process.env, log });
-  const kiosk = createKiosk({ config, secrets, dataDir: userData, log, mode, shell: { requestExit } });
+  let updater: ShellUpdater | null = null;
+  const software = () => updater?.status() ?? null;
+  const kiosk = createKiosk({ config, secrets, dataDir: userData, log, mode, shell: { requestExit }, software });
   kiosk.start();
-  app.on('will-quit', () => kiosk.stop());
+  if (!('problem' in config)) updater = startUpdater({ config, kiosk, log });
+  app.on('will-quit', () => {
+    kiosk.stop();
+    updater?.stop();
+  });
 
   Menu.setApplicationMenu(null);
   hardenSession(session.defaultSession, { origin: APP_ORIGIN, allowDevtools: !packaged }, log);
