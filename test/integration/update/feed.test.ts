@@ -23,7 +23,7 @@ import { NodeHttpExecutor } from './node-http-executor.js';
 
 const NIGHT = Date.parse('2026-06-15T08:00:00Z'); // 03:00 in Chicago
 const DAY = Date.parse('2026-06-15T15:00:00Z'); // 10:00 in Chicago
-const ARTIFACT = 'clinic-kiosk-1.1.0-linux-amd64.deb';
+const ARTIFACT = 'clinic-kiosk-1.1.0-linux-x64.deb';
 
 let root: string;
 let server: http.Server;
