@@ -80,7 +80,7 @@ async function startKiosk({ windowed }: ShellFlags): Promise<void> {
   const software = () => updater?.status() ?? null;
   const kiosk = createKiosk({ config, secrets, dataDir: userData, log, mode, shell: { requestExit }, software });
   kiosk.start();
-  if (!('problem' in config)) updater = startUpdater({ config, kiosk, log });
+  if (!('problem' in config)) updater = startUpdater({ config, kiosk, log, allowExit: (reason) => exit.allowExit(reason) });
   app.on('will-quit', () => {
     kiosk.stop();
     updater?.stop();

@@ -9,7 +9,7 @@
  * version, and IT installs the GPG-signed package (docs/deploy.md).
  */
 import { app, type WebContents } from 'electron';
-import electronUpdater from 'electron-updater';
+import electronUpdater, { type AppUpdater } from 'electron-updater';
 import type { SoftwareStatus } from '../../preload/contract.js';
 import type { KioskConfig } from '../core/config.js';
 import type { Kiosk } from '../core/kiosk.js';
@@ -26,10 +26,23 @@ export interface ShellUpdater {
   stop(): void;
 }
 
-export function startUpdater(o: { config: KioskConfig; kiosk: Kiosk; log: Logger }): ShellUpdater | null {
+/** `allowExit`: the kiosk window refuses to close unless told; the update's restart must be let through. */
+export function startUpdater(o: {
+  config: KioskConfig;
+  kiosk: Kiosk;
+  log: Logger;
+  allowExit: (reason: string) => void;
+}): ShellUpdater | null {
   const u = o.config.update;
   if (!u.enabled || !app.isPackaged) return null;
-  const updater = electronUpdater.autoUpdater;
+  let updater: AppUpdater;
+  try {
+    updater = electronUpdater.autoUpdater;
+  } catch (err) {
+    // No updater for this package type: the kiosk runs on; staff see no pending update.
+    o.log.warn('update.unavailable', { reason: (err as Error).message?.slice(0, 200) });
+    return null;
+  }
   updater.logger = null; // its log lines carry URLs with tokens for private feeds; our audit covers the steps
   if (u.feed) updater.setFeedURL(u.feed);
   const pinnedVersion = u.pinnedVersion ?? null;
@@ -42,7 +55,10 @@ export function startUpdater(o: { config: KioskConfig; kiosk: Kiosk; log: Logger
 
   const { idleSeconds, warningSeconds } = o.config.kiosk;
   const controller = new UpdateController({
-    updater: electronUpdaterPort(updater),
+    updater: electronUpdaterPort(updater, () => {
+      o.allowExit('update');
+      updater.quitAndInstall(true, true);
+    }),
     audit: o.kiosk.audit,
     log: o.log,
     lastInputAt: () => lastInputAt,
