@@ -72,7 +72,9 @@ afterAll(async () => {
 });
 
 let n = 0;
-function kiosk(o: { pinnedVersion?: string | null; stagingId?: string } = {}) {
+function kiosk(
+  o: { pinnedVersion?: string | null; stagingId?: string; onFlush?: (clock: { now: number; lastInput: number }) => void } = {},
+) {
   const dir = path.join(root, `kiosk-${++n}`);
   const userData = path.join(dir, 'userData');
   mkdirSync(userData, { recursive: true });
@@ -119,6 +121,7 @@ function kiosk(o: { pinnedVersion?: string | null; stagingId?: string } = {}) {
     lastInputAt: () => clock.lastInput,
     flushOutbox: async () => {
       events.push('flush');
+      o.onFlush?.(clock);
       return 1;
     },
   });
@@ -210,6 +213,32 @@ describe('auto-update against a loopback feed (real electron-updater)', () => {
     await pinned.controller.tick();
     expect(unpinned.outcomes()).toEqual(['update.check none']);
     expect(pinned.outcomes()).toEqual(['update.check available:0.9.0']);
+  });
+
+  it('a burst of concurrent ticks makes one check and one download (the step is shared, not repeated)', async () => {
+    feed({ version: '1.1.0', artifact: randomBytes(4096) });
+    requests.length = 0;
+    const k = kiosk();
+    await Promise.all(Array.from({ length: 5 }, () => k.controller.tick()));
+    await Promise.all(Array.from({ length: 5 }, () => k.controller.tick()));
+    expect(requests).toEqual(['/latest-linux.yml', `/${ARTIFACT}`]);
+    expect(k.outcomes()).toEqual(['update.check available:1.1.0', 'update.download started:1.1.0', 'update.download verified:1.1.0']);
+  });
+
+  it('a patient who walks up during the outbox flush defers the restart', async () => {
+    feed({ version: '1.1.0', artifact: randomBytes(4096) });
+    const k = kiosk({
+      // A touch while the flush runs.
+      onFlush: (clock) => void (clock.lastInput = clock.now),
+    });
+    await k.controller.tick();
+    await k.controller.tick();
+    k.clock.now = NIGHT;
+    k.clock.lastInput = NIGHT - 3600_000;
+    await k.controller.tick();
+    expect(k.events).toEqual(['flush']);
+    expect(k.outcomes().slice(-2)).toEqual(['update.outbox_flush remaining:1', 'update.install deferred:kiosk_in_use']);
+    expect(k.controller.status().update).toBe('ready');
   });
 
   it('reports a feed that cannot be read, and keeps running', async () => {
