@@ -54,7 +54,7 @@ describe('GitHub workflows (actionlint, offline)', () => {
   it('release: the tag gates on Linux tests, Electron e2e on every OS, and drafts (never publishes) the release', () => {
     const release = read('release.yml');
     expect(release).toMatch(/tags: \['v\*\.\*\.\*'\]/);
-    expect(release).toContain('$AS_BUILDER npm test');
+    expect(release).toContain('$AS_BUILDER xvfb-run -a npm test');
     expect(release.match(/playwright test -c test\/e2e-electron\/playwright\.config\.ts/g)).toHaveLength(2);
     expect(release).toContain('node node_modules/electron/install.js');
     expect(release).toContain('needs: [linux, desktop]');
