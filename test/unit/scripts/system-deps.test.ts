@@ -1,10 +1,11 @@
 /**
- * The fresh-machine path of `npm ci`: scripts/system-deps (a local package whose preinstall npm runs
- * before any dependency's install script) → scripts/preinstall.mjs → scripts/system-deps.sh. Real
+ * The fresh-machine path of `npm ci`: the kiosk-system-deps tarball (a dev dependency whose preinstall
+ * npm runs before any dependency's install script) → its preinstall.mjs → scripts/system-deps.sh. Real
  * bash, real npm, a real non-root user; only dpkg-query (to make a package look missing, since
  * libsecret cannot be uninstalled here) and apt-get (to record instead of installing) are shims.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,13 +42,26 @@ function run(cmd: string[], o: { path: string; asUser?: string }) {
 const systemPath = `${path.dirname(process.execPath)}:/usr/sbin:/usr/bin:/sbin:/bin`;
 
 describe('npm ci on a fresh Debian machine (system packages before keytar compiles)', () => {
-  it('is wired into npm: a local dev dependency whose preinstall runs scripts/preinstall.mjs, allowed in allowScripts', () => {
+  it('is wired into npm: a tarball dev dependency (not a link, so it is built first), allowed in allowScripts, packed from scripts/system-deps', () => {
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
       devDependencies: Record<string, string>;
       allowScripts: Record<string, boolean>;
     };
-    expect(pkg.devDependencies['kiosk-system-deps']).toBe('file:scripts/system-deps');
-    expect(pkg.allowScripts['file:scripts/system-deps']).toBe(true);
+    const spec = 'file:scripts/system-deps/kiosk-system-deps-1.0.0.tgz';
+    expect(pkg.devDependencies['kiosk-system-deps']).toBe(spec);
+    expect(pkg.allowScripts[spec]).toBe(true);
+    // The committed tarball is exactly the folder's sources (no drift): re-pack with `npm pack` after editing them.
+    const out = path.join(tmp, 'unpacked');
+    mkdirSync(out);
+    expect(spawnSync('tar', ['xzf', path.join(root, 'scripts/system-deps/kiosk-system-deps-1.0.0.tgz'), '-C', out]).status).toBe(0);
+    const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { integrity?: string }>;
+    };
+    const tgz = readFileSync(path.join(root, 'scripts/system-deps/kiosk-system-deps-1.0.0.tgz'));
+    expect(lock.packages['node_modules/kiosk-system-deps']?.integrity).toBe(`sha512-${createHash('sha512').update(tgz).digest('base64')}`);
+    for (const f of ['package.json', 'preinstall.mjs']) {
+      expect(readFileSync(path.join(out, 'package', f), 'utf8'), f).toBe(readFileSync(path.join(root, 'scripts/system-deps', f), 'utf8'));
+    }
   });
 
   it('npm runs the hook, which runs the deps script: as a non-root user with libsecret missing it prints the one exact command and fails', () => {
@@ -61,14 +75,14 @@ describe('npm ci on a fresh Debian machine (system packages before keytar compil
 
   it.skipIf(!isRoot)('as root it installs exactly the missing packages', () => {
     const s = shims('root', ['libsecret-1-dev', 'g++']);
-    const r = run(['node', 'scripts/preinstall.mjs'], { path: `${s.dir}:${systemPath}` });
+    const r = run(['node', 'scripts/system-deps/preinstall.mjs'], { path: `${s.dir}:${systemPath}` });
     expect(r.status).toBe(0);
     expect(readFileSync(s.log, 'utf8')).toBe('update -qq\ninstall -y --no-install-recommends libsecret-1-dev g++ -qq\n');
   });
 
   it('does nothing when every package is there', () => {
     const s = shims('complete', []);
-    const r = run(['node', 'scripts/preinstall.mjs'], { path: `${s.dir}:${systemPath}` });
+    const r = run(['node', 'scripts/system-deps/preinstall.mjs'], { path: `${s.dir}:${systemPath}` });
     expect(r).toMatchObject({ status: 0, stderr: '' });
     expect(existsSync(s.log)).toBe(false);
   });
@@ -76,7 +90,7 @@ describe('npm ci on a fresh Debian machine (system packages before keytar compil
   it('skips on a system without dpkg (macOS, Windows, other Linux)', () => {
     const bin = path.join(tmp, 'nodeonly');
     mkdirSync(bin, { recursive: true });
-    const r = run([process.execPath, 'scripts/preinstall.mjs'], { path: bin });
+    const r = run([process.execPath, 'scripts/system-deps/preinstall.mjs'], { path: bin });
     expect(r.status).toBe(0);
   });
 });
