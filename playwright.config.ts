@@ -4,9 +4,7 @@ export default defineConfig({
   testDir: './test/e2e',
   globalSetup: './test/support/run-tmpdir.ts',
   outputDir: './artifacts/test-results',
-  reporter: process.env['CI']
-    ? [['list'], ['json', { outputFile: 'artifacts/e2e-results.json' }]]
-    : [['list'], ['json', { outputFile: 'artifacts/e2e-results.json' }]],
+  reporter: [['list'], ['json', { outputFile: 'artifacts/e2e-results.json' }]],
   timeout: 60_000,
   workers: 2,
   fullyParallel: true,

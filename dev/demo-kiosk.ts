@@ -10,7 +10,7 @@ import { createKiosk, type Kiosk } from '../main/core/kiosk.js';
 import { silentLogger, type Logger } from '../main/core/log.js';
 import { memorySecretStore, type SecretStore } from '../main/core/secrets.js';
 import { hashPin } from '../main/core/staff-pin.js';
-import { startDemoServer, type DemoServer, type DemoServerOptions } from './demo-server/index.js';
+import { DEMO_TIMEZONE, startDemoServer, type DemoServer, type DemoServerOptions } from './demo-server/index.js';
 
 export interface DemoKioskOptions {
   server?: DemoServerOptions;
@@ -33,7 +33,7 @@ export interface DemoKiosk {
 }
 
 export const DEMO_CLINIC = 'Riverside Family Clinic';
-export const DEMO_TIMEZONE = 'America/New_York';
+export { DEMO_TIMEZONE };
 /** Synthetic, demo only: a real kiosk's PIN is set with `kiosk-admin set-staff-pin`. */
 export const DEMO_STAFF_PIN = '2468';
 

@@ -3,7 +3,7 @@
  * the clinic name and the clock, saves artifacts/smoke.png, exits 0 (non-zero with a reason).
  */
 import { mkdirSync } from 'node:fs';
-import { buildAll } from '../scripts/build.mjs';
+import { runBuild } from './build.js';
 import { createLogger, stderrSink } from '../main/core/log.js';
 import { openKioskInChromium } from './chromium-host.js';
 import { DEMO_CLINIC, startDemoKiosk } from './demo-kiosk.js';
@@ -11,7 +11,7 @@ import { DEMO_CLINIC, startDemoKiosk } from './demo-kiosk.js';
 const started = Date.now();
 const log = createLogger([stderrSink], { minLevel: 'warn' });
 let failure: string | null = null;
-await buildAll();
+await runBuild();
 const demo = await startDemoKiosk({ log });
 const host = await openKioskInChromium({ kiosk: demo.kiosk, log, headless: true, viewport: { width: 1280, height: 800 } }).catch(
   (err: Error) => {

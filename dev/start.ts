@@ -4,34 +4,24 @@
  *   npm start [-- --config FILE] [--windowed] [--headless]
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildAll } from '../scripts/build.mjs';
 import { configPath, loadConfig } from '../main/core/config.js';
-import { createKiosk } from '../main/core/kiosk.js';
+import { createKiosk, type Kiosk } from '../main/core/kiosk.js';
 import { createLogger, stderrSink } from '../main/core/log.js';
 import { openKeychain } from '../main/core/secrets.js';
+import { hashPin } from '../main/core/staff-pin.js';
+import { runBuild } from './build.js';
 import { openKioskInChromium } from './chromium-host.js';
-import { startDemoKiosk } from './demo-kiosk.js';
+import { DEMO_STAFF_PIN, startDemoKiosk, type DemoKiosk } from './demo-kiosk.js';
 import { printDemoGuide } from './demo-guide.js';
+import { electronLaunch } from './electron-launch.js';
+import { electronBinary } from './electron-binary.js';
 
 const argv = process.argv.slice(2);
 const log = createLogger([stderrSink], { minLevel: 'warn' });
 const devData = path.resolve('.kiosk-dev');
 
-/** The Electron binary, if this machine has one (its postinstall download is disabled here). */
-function electronBinary(): string | null {
-  try {
-    const dir = path.resolve('node_modules/electron');
-    const rel = readFileSync(path.join(dir, 'path.txt'), 'utf8').trim();
-    const bin = path.join(dir, 'dist', rel);
-    return existsSync(bin) ? bin : null;
-  } catch {
-    return null;
-  }
-}
-
-await buildAll();
+await runBuild();
 const file = configPath(argv, process.env, devData);
 const config = await loadConfig(file);
 const electron = electronBinary();
@@ -43,7 +33,10 @@ if (!config.fhir) {
     ...(config.clinic.timezone ? { config: { clinic: { timezone: config.clinic.timezone } } } : {}),
   });
   printDemoGuide(demo);
-  await run(demo.kiosk, electron, { KIOSK_DEMO_CLIENT_SECRET: demo.server.clientSecret, demoConfig: JSON.stringify(demo.config) });
+  if (electron) await runElectron(electron, demo);
+  else await runChromium(demo.kiosk);
+} else if (electron) {
+  await runElectron(electron, null);
 } else {
   let secrets;
   try {
@@ -51,21 +44,26 @@ if (!config.fhir) {
   } catch (err) {
     secrets = { problem: (err as Error).message };
   }
-  await run(createKiosk({ config, secrets, dataDir: path.join(devData, 'live'), log, mode: 'live' }), electron, {});
+  await runChromium(createKiosk({ config, secrets, dataDir: path.join(devData, 'live'), log, mode: 'live' }));
 }
 
-async function run(kiosk: ReturnType<typeof createKiosk>, electronBin: string | null, demo: Record<string, string>) {
-  if (electronBin) {
-    const env = {
-      ...process.env,
-      ...(demo['KIOSK_DEMO_CLIENT_SECRET']
-        ? { KIOSK_DEMO_CLIENT_SECRET: demo['KIOSK_DEMO_CLIENT_SECRET'], KIOSK_DEMO_CONFIG: demo['demoConfig'] }
-        : {}),
-    };
-    const child = spawn(electronBin, ['.', ...argv], { stdio: 'inherit', env });
-    child.on('exit', (code) => process.exit(code ?? 0));
-    return;
-  }
+/** The real Electron host on the same config; Ctrl+C / SIGTERM reach it and it exits by itself. */
+async function runElectron(bin: string, demo: DemoKiosk | null) {
+  const launch = electronLaunch({
+    root: process.cwd(),
+    argv,
+    env: process.env,
+    devData,
+    configFile: file,
+    ...(demo ? { demo: { config: demo.config, clientSecret: demo.server.clientSecret, staffPinHash: await hashPin(DEMO_STAFF_PIN) } } : {}),
+  });
+  const child = spawn(bin, launch.args, { stdio: 'inherit', env: launch.env });
+  // A terminal's Ctrl+C reaches the whole process group; `kill <pid>` of this process does not.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code) => void (demo?.close() ?? Promise.resolve()).finally(() => process.exit(code ?? 0)));
+}
+
+async function runChromium(kiosk: Kiosk) {
   const headless = argv.includes('--headless') || !process.env['DISPLAY'];
   console.log(
     `Electron binary not installed: opening the Chromium host instead${headless ? ' (headless: no DISPLAY; try `xvfb-run npm start` or `npm run smoke`)' : ''}.`,

@@ -63,6 +63,8 @@ export const IdentifyRequest = z.object({
   familyName: TypedName,
   birthDate: IsoDate,
   givenName: TypedName.optional(),
+  /** The `pending` token of a `need_first_name` answer: main kept the candidates, so no second search. */
+  pending: Opaque.optional(),
 });
 export type IdentifyRequest = z.infer<typeof IdentifyRequest>;
 
@@ -74,7 +76,8 @@ export const IdentifyResponse = z.discriminatedUnion('outcome', [
     greetingName: z.string().max(80),
     appointments: z.array(AppointmentView).max(20),
   }),
-  z.object({ outcome: z.literal('need_first_name') }),
+  /** `pending` goes back with the first name (IdentifyRequest.pending). */
+  z.object({ outcome: z.literal('need_first_name'), pending: Opaque.optional() }),
   z.object({ outcome: z.literal('not_found'), attemptsLeft: z.number().int().min(0) }),
   z.object({ outcome: z.literal('cooldown'), until: Iso }),
 ]);
@@ -105,7 +108,8 @@ export const SessionRequest = z.object({ session: Opaque });
 
 export const StaffUnlockRequest = z.object({ pin: z.string().regex(/^\d{4,12}$/) });
 export const StaffUnlockResponse = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('unlocked'), staffSession: Opaque, expiresAt: Iso }),
+  // changePin: the stored PIN is shorter than today's minimum (6 digits); staff should set a new one.
+  z.object({ outcome: z.literal('unlocked'), staffSession: Opaque, expiresAt: Iso, changePin: z.literal(true).optional() }),
   z.object({ outcome: z.literal('wrong_pin'), attemptsLeft: z.number().int().min(0) }),
   z.object({ outcome: z.literal('locked_out'), until: Iso }),
   z.object({ outcome: z.literal('not_provisioned') }),
@@ -133,9 +137,12 @@ export const SoftwareStatus = z.object({
   pinnedVersion: Version.nullable(),
 });
 export type SoftwareStatus = z.infer<typeof SoftwareStatus>;
+/** Something staff must look at: `outbox_damaged` = the outbox file was unreadable and moved aside at start-up. */
+export const StaffAlert = z.object({ code: z.enum(['outbox_damaged']), at: Iso });
 export const StaffOverview = z.object({
   kioskId: z.string().max(64),
   health: Health,
+  alerts: z.array(StaffAlert).max(20).optional(),
   outbox: z.array(OutboxItemView).max(500),
   /** When the staff session relocks unless used. */
   expiresAt: Iso,
@@ -146,7 +153,13 @@ export type StaffOverview = z.infer<typeof StaffOverview>;
 /** Staff help a patient: the patient flow's requests plus the staff session (window rules do not apply). */
 export const StaffIdentifyRequest = IdentifyRequest.extend({ staffSession: Opaque });
 export const StaffCheckInRequest = CheckInRequest.extend({ staffSession: Opaque });
-export const StaffUndoRequest = z.object({ staffSession: Opaque, session: Opaque, key: Opaque });
+/**
+ * Exit and undo need the staff PIN again (StaffAuth.requireFresh). Optional only until the renderer
+ * sends it; main refuses these actions without it once wired.
+ */
+const FreshPin = z.string().regex(/^\d{4,12}$/);
+export const StaffExitRequest = StaffRequest.extend({ pin: FreshPin.optional() });
+export const StaffUndoRequest = z.object({ staffSession: Opaque, session: Opaque, key: Opaque, pin: FreshPin.optional() });
 export const StaffUndoResponse = z.object({ outcome: z.enum(['undone', 'not_checked_in', 'failed']) });
 export type StaffUndoResponse = z.infer<typeof StaffUndoResponse>;
 const Empty = z.object({}).strict();
@@ -161,6 +174,8 @@ export const ErrorCode = z.enum([
   /** A staff session ended (relocked after idle, or never existed). */
   'staff_locked',
   'unavailable',
+  /** Too many requests of this kind at once (one identification, one PIN check at a time). */
+  'busy',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -175,7 +190,7 @@ export const contract = {
   'staff:lock': { request: StaffRequest, response: Empty },
   'staff:overview': { request: StaffRequest, response: StaffOverview },
   'staff:retryOutbox': { request: StaffRequest, response: StaffOverview },
-  'staff:exit': { request: StaffRequest, response: Empty },
+  'staff:exit': { request: StaffExitRequest, response: Empty },
   'staff:identify': { request: StaffIdentifyRequest, response: IdentifyResponse },
   'staff:checkIn': { request: StaffCheckInRequest, response: CheckInResponse },
   'staff:undo': { request: StaffUndoRequest, response: StaffUndoResponse },

@@ -14,6 +14,7 @@ const ACTIONS: Readonly<Record<ErrorCode, ErrorAction>> = {
   session_expired: 'start_over',
   staff_locked: 'start_over',
   unavailable: 'retry',
+  busy: 'retry',
   internal: 'retry',
 };
 

@@ -14,12 +14,11 @@ import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { buildAll } from './build.mjs';
 import { launchChromium } from '../dev/chromium-host.js';
-import { DEMO_CLINIC, DEMO_TIMEZONE, startDemoKiosk, type DemoKiosk } from '../dev/demo-kiosk.js';
-import type { Profile } from '../dev/demo-server/index.js';
+import { DEMO_CLINIC, startDemoKiosk, type DemoKiosk } from '../dev/demo-kiosk.js';
+import { DEMO_TIMEZONE, frozenClinicClock, prng, type Profile } from '../dev/demo-server/index.js';
 import { createLogger, stderrSink } from '../main/core/log.js';
 import { mainMemory, mb, openInstrumentedKiosk, readPerf, reloadToWelcome, rendererHeap, resetPerf } from './bench/host.js';
 import { startIdleKiosk } from './bench/idle.js';
-import { frozenClinicClock, prng } from './bench/patients.js';
 import { bundleSizes, longestTaskFromTrace } from './bench/renderer-cost.js';
 import { measureBusyDay } from './bench/scale.js';
 import { runSessions, type SessionSample } from './bench/sessions.js';
@@ -57,7 +56,6 @@ const progress = (msg: string) => process.stderr.write(`bench [${((Date.now() - 
 const log = createLogger([stderrSink], { minLevel: 'error' });
 const now = frozenClinicClock(DEMO_TIMEZONE);
 const rand = prng(20251124);
-let nextPatient = 0;
 
 if (!args['no-build']) {
   progress('building');
@@ -83,8 +81,7 @@ try {
   for (let i = 0; i < TTFR_RELOADS; i++) ttfr.push(await reloadToWelcome(page));
   progress(`first render of welcome: ${ttfr.map((v) => v.toFixed(0)).join(', ')} ms`);
 
-  const session = (count: number, demo: DemoKiosk = canvas, p = page) =>
-    runSessions({ demo, page: p, now, rand, firstN: (nextPatient += count) - count, count });
+  const session = (count: number, demo: DemoKiosk = canvas, p = page) => runSessions({ demo, page: p, now, rand, count });
   const cold = await session(WARM_UP);
   const memStart = { renderer: await rendererHeap(page), main: mainMemory() };
   progress(
@@ -308,7 +305,6 @@ try {
         kind: 'target',
         note: `median of 5 warm passes; first (cold) pass ${scale.filterFirstMs.toFixed(0)} ms; ${scale.today} of ${scale.loaded} kept`,
       },
-      { group, measure: 'render the staff schedule', value: scale.renderMs, unit: 'ms', limit: null, kind: 'info', note: scale.renderNote },
     );
     details['busyDay'] = scale;
   }

@@ -23,13 +23,12 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Appointment } from '@medplum/fhirtypes';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../dev/chromium-host.js';
-import { DEMO_CLINIC, DEMO_TIMEZONE, startDemoKiosk } from '../dev/demo-kiosk.js';
-import type { FaultRule, Profile } from '../dev/demo-server/index.js';
+import { DEMO_CLINIC, startDemoKiosk } from '../dev/demo-kiosk.js';
+import { DEMO_TIMEZONE, frozenClinicClock, prng, startsOpenAt, type FaultRule, type Profile } from '../dev/demo-server/index.js';
 import { playPatient, resetToWelcome, type SessionOutcome } from '../dev/patient-driver.js';
 import { createLogger, stderrSink, type Logger } from '../main/core/log.js';
 import { buildAll } from './build.mjs';
 import { mainMemory, mb, openInstrumentedKiosk, reloadToWelcome, rendererHeap } from './bench/host.js';
-import { bookSyntheticPatient, frozenClinicClock, prng, type SyntheticPatient } from './bench/patients.js';
 import { successfulWrites } from './bench/round-trips.js';
 
 /**
@@ -157,7 +156,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
 
   const oneSession = async (n: number, fault: (typeof FAULTS)[number]): Promise<SessionRecord> => {
     const appointments = rand() < (o.twoAppointmentShare ?? 0.1) ? 2 : 1;
-    const p: SyntheticPatient = await bookSyntheticPatient(demo.server, { now: now(), rand, n, appointments });
+    const p = await demo.server.book({ starts: startsOpenAt(now(), appointments), rand });
     const record: SessionRecord = { n, fault: fault.name, outcome: 'unknown', appointmentIds: p.appointmentIds };
     demo.server.faults.clear();
     for (const rule of fault.rules) demo.server.faults.add({ ...rule });
@@ -182,7 +181,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
   };
 
   try {
-    for (let i = 0; i < WARM_UP; i++) await oneSession(o.sessions + i, FAULTS[0]!); // names after the run's, so never shared
+    for (let i = 0; i < WARM_UP; i++) await oneSession(o.sessions + i, FAULTS[0]!); // numbered after the run's sessions
     const start = { rendererHeap: await rendererHeap(page), ...mainMemory() };
     say(`soak: warm-up done; renderer heap ${mb(start.rendererHeap).toFixed(1)} MB, main RSS ${mb(start.rss).toFixed(0)} MB`);
 

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import type { Appointment } from '@medplum/fhirtypes';
 import { DateTime } from 'luxon';
-import { startDemoServer, type DemoScenarios, type DemoServer, type ScenarioPatient } from './index.js';
+import { DEMO_TIMEZONE, startDemoServer, type DemoScenarios, type DemoServer, type ScenarioPatient } from './index.js';
 
 const DESCRIPTIONS: Record<Exclude<keyof DemoScenarios, 'sharedBirthDate'>, string> = {
   openNow: 'booked, check-in window open now',
@@ -28,7 +28,7 @@ function parseOptions() {
     options: {
       port: { type: 'string', default: '8090' },
       profile: { type: 'string', default: 'canvas' },
-      timezone: { type: 'string', default: 'America/New_York' },
+      timezone: { type: 'string', default: DEMO_TIMEZONE },
       'latency-ms': { type: 'string', default: '0' },
     },
   });

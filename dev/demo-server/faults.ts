@@ -9,9 +9,10 @@ export interface FaultRule {
   path?: string | RegExp;
   /**
    * status: answer `status` with a matching OperationOutcome; reset: destroy the socket without answering;
-   * malformed: 200 with a truncated JSON body; hang: wait `hangMs`, then answer normally.
+   * malformed: 200 with a truncated JSON body; hang: wait `hangMs`, then answer normally;
+   * lost-reply: handle the request (a PUT is applied), then destroy the socket instead of answering.
    */
-  kind: 'status' | 'reset' | 'malformed' | 'hang';
+  kind: 'status' | 'reset' | 'malformed' | 'hang' | 'lost-reply';
   status?: FaultStatus;
   retryAfterSeconds?: number;
   hangMs?: number;

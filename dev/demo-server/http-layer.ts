@@ -12,7 +12,7 @@ export interface RequestRecord {
   path: string;
   /** Raw query string without the leading '?'. */
   query: string;
-  /** 0 while in flight, and for requests answered by a socket reset. */
+  /** 0 while in flight and for requests reset unhandled; a lost reply records what the server did. */
   status: number;
   /** Arrival time, epoch ms. */
   at: number;
@@ -69,6 +69,11 @@ export async function startHttpLayer(options: HttpLayerOptions): Promise<HttpLay
       return;
     }
     if (fault?.kind === 'hang') await sleep(fault.hangMs ?? 0);
+    if (fault?.kind === 'lost-reply') {
+      record.status = (await route(req, url, rawBody)).status;
+      req.socket.destroy();
+      return;
+    }
     const out =
       fault?.kind === 'malformed'
         ? { status: 200, headers: { 'content-type': options.fhirContentType }, text: MALFORMED_BODY }

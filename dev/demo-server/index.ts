@@ -4,16 +4,23 @@
  * If-Unmodified-Since, the documented update traps — or, with profile 'r4', like a generic FHIR server.
  */
 import { MemoryRepository } from '@medplum/fhir-router';
+import { createBooker, type Booking, type BookingRequest } from './booking.js';
 import type { SideEffect } from './canvas-appointment.js';
+import { clinicDay, DEMO_TIMEZONE } from './clinic-clock.js';
 import { loadFhirDefinitions } from './definitions.js';
 import { FaultQueue, type Faults } from './faults.js';
 import { createFhirApi } from './fhir-api.js';
 import { startHttpLayer, type RequestRecord } from './http-layer.js';
 import type { Profile } from './responses.js';
-import { MAIN_LOCATION_ID, seedDemoDay, seedReferenceData, type DemoScenarios } from './seed.js';
+import { prng } from './prng.js';
+import { ResourceFactory, VISIT_MINUTES } from './resources.js';
+import { MAIN_LOCATION_ID, SCENARIO_BIRTH_DATES, seedDemoDay, seedReferenceData, type DemoScenarios } from './seed.js';
 import { TOKEN_PATH, TokenStore } from './tokens.js';
 
+export { startsOpenAt, type Booking, type BookingRequest } from './booking.js';
 export type { SideEffect } from './canvas-appointment.js';
+export { DEMO_TIMEZONE, frozenClinicClock } from './clinic-clock.js';
+export { prng, type Rand } from './prng.js';
 export type { FaultRule, Faults, FaultStatus } from './faults.js';
 export type { RequestRecord } from './http-layer.js';
 export type { Profile } from './responses.js';
@@ -24,7 +31,7 @@ export interface DemoServerOptions {
   profile?: Profile;
   /** Default 0 (ephemeral); always bound to 127.0.0.1. */
   port?: number;
-  /** IANA clinic zone used for seeding "today"; default 'America/New_York'. */
+  /** IANA clinic zone used for seeding "today"; default DEMO_TIMEZONE ('America/New_York'). */
   timezone?: string;
   /** Clock for seeding and identifier expiry; default real time. Token expiry always uses real time. */
   now?: () => Date;
@@ -52,8 +59,10 @@ export interface DemoServer {
   resetRequests(): void;
   /** Undefined when started with `seed: false`. */
   scenarios: DemoScenarios | undefined;
-  /** The Location every scenario appointment is at. */
+  /** The Location every scenario appointment and every booking is at. */
   locationId: string;
+  /** A fresh synthetic patient with one booked appointment per start, made like the seeded ones. */
+  book(request: BookingRequest): Promise<Booking>;
   /** Chart changes a real Canvas would have made because of a careless PUT (canvas profile). */
   sideEffects: SideEffect[];
   setLatency(ms: number): void;
@@ -70,14 +79,10 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
 
   const repo = new MemoryRepository();
   await seedReferenceData(repo);
-  const scenarios =
-    options.seed === false
-      ? undefined
-      : await seedDemoDay(repo, {
-          timezone: options.timezone ?? 'America/New_York',
-          now: now(),
-          locationParticipant: profile === 'r4',
-        });
+  // One seeded stream for the demo day and every later booking: the same ids on every run, no collisions.
+  const rand = prng(1);
+  const factory = new ResourceFactory(rand, clinicDay(now(), options.timezone ?? DEMO_TIMEZONE, VISIT_MINUTES), profile === 'r4');
+  const scenarios = options.seed === false ? undefined : await seedDemoDay(repo, factory);
 
   const faults = new FaultQueue();
   const tokens = new TokenStore(credentials, options.tokenTtlSeconds ?? 36000);
@@ -109,6 +114,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     },
     scenarios,
     locationId: MAIN_LOCATION_ID,
+    book: createBooker(repo, factory, { rand, locationId: MAIN_LOCATION_ID, reservedBirthDates: SCENARIO_BIRTH_DATES }),
     sideEffects,
     setLatency: (ms) => {
       latencyMs = ms;

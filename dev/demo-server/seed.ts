@@ -3,10 +3,22 @@
  * relative to `now` in the clinic time zone. Every name, date of birth and phone number is made up
  * (phone numbers use the fictional 555-01xx range).
  */
-import { createHash } from 'node:crypto';
 import type { FhirRepository } from '@medplum/fhir-router';
-import type { Appointment, AppointmentParticipant, Coding, Location, Patient, Practitioner, Reference } from '@medplum/fhirtypes';
-import { DateTime } from 'luxon';
+import type { Location, Practitioner } from '@medplum/fhirtypes';
+import type { DateTime } from 'luxon';
+import { clinicDay } from './clinic-clock.js';
+import { prng } from './prng.js';
+import {
+  APPOINTMENT_TYPES,
+  cycle,
+  PATIENT_VISIT_TYPES,
+  REASONS,
+  ResourceFactory,
+  VISIT_MINUTES,
+  type Gender,
+  type PersonSpec,
+  type Status,
+} from './resources.js';
 
 export interface ScenarioPatient {
   patientId: string;
@@ -36,13 +48,6 @@ export type DemoScenarios = Record<SingleScenario, ScenarioPatient> & {
   sharedBirthDate: { birthDate: string; sameFamily: [ScenarioPatient, ScenarioPatient]; otherFamily: ScenarioPatient };
 };
 
-export interface SeedOptions {
-  timezone: string;
-  now: Date;
-  /** Generic R4 servers list the Location as a participant; Canvas only puts it in supportingInformation. */
-  locationParticipant?: boolean;
-}
-
 export interface BusyDayOptions {
   count: number;
   timezone: string;
@@ -50,9 +55,6 @@ export interface BusyDayOptions {
   locationId: string;
   practitionerIds?: string[];
 }
-
-type Status = Appointment['status'];
-type Gender = NonNullable<Patient['gender']>;
 
 export const DEMO_PRACTITIONERS = [
   { id: '2a340faab3b8e39ab403e3d718255ae7', prefix: 'Dr.', given: 'Maya', family: 'Chen' },
@@ -67,14 +69,6 @@ export const DEMO_LOCATIONS = [
 
 /** All scenario visits are at this location. */
 export const MAIN_LOCATION_ID = DEMO_LOCATIONS[0].id;
-
-interface PersonSpec {
-  family: string;
-  given: string;
-  birthDate: string;
-  gender: Gender;
-  active?: boolean;
-}
 
 interface ScenarioVisit {
   minutesFromNow: number;
@@ -167,30 +161,6 @@ const STATUS_CYCLE: Status[] = [
   'pending',
 ];
 
-const APPOINTMENT_TYPES: Record<'office' | 'followUp' | 'physical' | 'telehealth' | 'block', Coding> = {
-  office: { system: 'http://snomed.info/sct', code: '308335008', display: 'Office Visit' },
-  followUp: { system: 'http://snomed.info/sct', code: '390906007', display: 'Follow-Up Visit' },
-  physical: { system: 'INTERNAL', code: 'annual-physical', display: 'Annual Physical' },
-  telehealth: { system: 'http://snomed.info/sct', code: '448337001', display: 'Telemedicine' },
-  block: { system: 'INTERNAL', code: 'provider-block', display: 'Provider Time Block' },
-};
-const PATIENT_VISIT_TYPES = [APPOINTMENT_TYPES.office, APPOINTMENT_TYPES.followUp, APPOINTMENT_TYPES.physical];
-
-const REASONS = [
-  'Blood pressure check',
-  'Sore throat',
-  'Medication review',
-  'Knee pain',
-  'Lab results follow-up',
-  'Seasonal allergies',
-  'Lower back pain',
-  'Annual wellness exam',
-];
-
-const NOTE_ID_URL = 'http://schemas.canvasmedical.com/fhir/extensions/note-id';
-const MEETING_ENDPOINT_ID = 'appointment-meeting-endpoint-0';
-const VISIT_MINUTES = 20;
-
 /** Practitioners and Locations: always present, even when the demo day is not seeded. */
 export async function seedReferenceData(repo: FhirRepository): Promise<void> {
   for (const p of DEMO_PRACTITIONERS) {
@@ -214,10 +184,15 @@ export async function seedReferenceData(repo: FhirRepository): Promise<void> {
   }
 }
 
-/** Seeds today's scenario and ordinary patients; returns the scenarios so tests need no hard-coded ids. */
-export async function seedDemoDay(repo: FhirRepository, options: SeedOptions): Promise<DemoScenarios> {
-  const clock = clinicClock(options.now, options.timezone);
-  const factory = new ResourceFactory(1, clock, options.locationParticipant ?? false);
+/** Birth dates the scenarios rely on being unambiguous: nothing else seeded or booked gets them. */
+export const SCENARIO_BIRTH_DATES: ReadonlySet<string> = new Set([SHARED_BIRTH_DATE, ...Object.values(SCENARIOS).map((s) => s.birthDate)]);
+
+/**
+ * Seeds today's scenario and ordinary patients with the server's factory (whose stream later bookings
+ * continue, so ids never collide); returns the scenarios so tests need no hard-coded ids.
+ */
+export async function seedDemoDay(repo: FhirRepository, factory: ResourceFactory): Promise<DemoScenarios> {
+  const clock = factory.day;
   let visitIndex = 0;
 
   const seedScenario = async (spec: ScenarioSpec): Promise<ScenarioPatient> => {
@@ -227,12 +202,12 @@ export async function seedDemoDay(repo: FhirRepository, options: SeedOptions): P
       const index = visitIndex++;
       const appointment = factory.appointment({
         patientId: patient.id,
-        practitionerId: pick(DEMO_PRACTITIONERS, index).id,
+        practitionerId: cycle(DEMO_PRACTITIONERS, index).id,
         locationId: MAIN_LOCATION_ID,
         start: clock.fromNow(visit.minutesFromNow, visit.days ?? 0),
         status: visit.status ?? 'booked',
-        type: visit.telehealth ? APPOINTMENT_TYPES.telehealth : pick(PATIENT_VISIT_TYPES, index),
-        reason: pick(REASONS, index),
+        type: visit.telehealth ? APPOINTMENT_TYPES.telehealth : cycle(PATIENT_VISIT_TYPES, index),
+        reason: cycle(REASONS, index),
         telehealth: visit.telehealth,
         encounter: visit.status === 'arrived',
       });
@@ -250,29 +225,30 @@ export async function seedDemoDay(repo: FhirRepository, options: SeedOptions): P
     sameFamily: [await seedScenario(SHARED.sameFamily[0]), await seedScenario(SHARED.sameFamily[1])] as [ScenarioPatient, ScenarioPatient],
     otherFamily: await seedScenario(SHARED.otherFamily),
   };
-  await seedOrdinaryDay(repo, factory, clock);
+  await seedOrdinaryDay(repo, factory);
   return { ...singles, sharedBirthDate };
 }
 
 /** ~40 unremarkable patients so the schedule looks like a real day, plus yesterday/tomorrow noise. */
-async function seedOrdinaryDay(repo: FhirRepository, factory: ResourceFactory, clock: ClinicClock): Promise<void> {
-  const reserved = new Set([SHARED_BIRTH_DATE, ...Object.values(SCENARIOS).map((s) => s.birthDate)]);
+async function seedOrdinaryDay(repo: FhirRepository, factory: ResourceFactory): Promise<void> {
+  const clock = factory.day;
+  const reserved = SCENARIO_BIRTH_DATES;
   for (const [i, [family, given, gender]] of ORDINARY_PEOPLE.entries()) {
     const birthDate = factory.birthDate(reserved);
     const patient = await repo.createResource(factory.patient({ family, given, birthDate, gender }));
     const visit = (start: DateTime, status: Status) =>
       factory.appointment({
         patientId: patient.id,
-        practitionerId: pick(DEMO_PRACTITIONERS, i).id,
+        practitionerId: cycle(DEMO_PRACTITIONERS, i).id,
         locationId: DEMO_LOCATIONS[i % 5 === 4 ? 1 : 0].id,
         start,
         status,
-        type: pick(PATIENT_VISIT_TYPES, i),
-        reason: pick(REASONS, i),
+        type: cycle(PATIENT_VISIT_TYPES, i),
+        reason: cycle(REASONS, i),
         encounter: i % 2 === 0,
       });
     const slot = clock.at(0, 8, 15 * i);
-    await repo.createResource(visit(slot, pick(STATUS_CYCLE, i)));
+    await repo.createResource(visit(slot, cycle(STATUS_CYCLE, i)));
     if (i % 4 === 0) await repo.createResource(visit(slot.minus({ days: 1 }), 'fulfilled'));
     if (i % 4 === 1) await repo.createResource(visit(slot.plus({ days: 1 }), 'booked'));
     // Late last night locally, but already "today" in UTC for zones west of Greenwich.
@@ -288,22 +264,22 @@ export async function seedBusyDay(
   repo: FhirRepository,
   options: BusyDayOptions,
 ): Promise<{ patientIds: string[]; appointmentIds: string[] }> {
-  const clock = clinicClock(options.now, options.timezone);
-  const factory = new ResourceFactory(2, clock, false);
+  const clock = clinicDay(options.now, options.timezone, VISIT_MINUTES);
+  const factory = new ResourceFactory(prng(2), clock, false);
   const practitionerIds = options.practitionerIds ?? DEMO_PRACTITIONERS.map((p) => p.id);
   const patientIds: string[] = [];
   const appointmentIds: string[] = [];
   for (let i = 0; i < options.count; i++) {
-    const [family, given, gender] = pick(ORDINARY_PEOPLE, i);
+    const [family, given, gender] = cycle(ORDINARY_PEOPLE, i);
     const patient = await repo.createResource(factory.patient({ family, given, gender, birthDate: factory.birthDate() }));
     const appointment = factory.appointment({
       patientId: patient.id,
-      practitionerId: pick(practitionerIds, i),
+      practitionerId: cycle(practitionerIds, i),
       locationId: options.locationId,
       start: clock.at(0, 7, Math.floor((i * 12 * 60) / options.count)),
       status: i % 11 === 5 ? 'cancelled' : i % 7 === 3 ? 'arrived' : 'booked',
-      type: pick(PATIENT_VISIT_TYPES, i),
-      reason: pick(REASONS, i),
+      type: cycle(PATIENT_VISIT_TYPES, i),
+      reason: cycle(REASONS, i),
     });
     patientIds.push(patient.id);
     appointmentIds.push((await repo.createResource(appointment)).id);
@@ -311,202 +287,9 @@ export async function seedBusyDay(
   return { patientIds, appointmentIds };
 }
 
-type ClinicClock = ReturnType<typeof clinicClock>;
-
-function clinicClock(now: Date, timezone: string) {
-  const local = DateTime.fromJSDate(now, { zone: timezone });
-  if (!local.isValid) throw new Error(`Invalid clinic time zone: ${timezone}`);
-  const today = local.startOf('day');
-  return {
-    today,
-    /** `minutes` may run past 59: at(0, 8, 90) is 09:30 today. */
-    at: (days: number, hour: number, minutes: number): DateTime => today.plus({ days }).set({ hour }).plus({ minutes }),
-    /** now + minutes (floored to the minute), clamped so the whole visit stays on its calendar day. */
-    fromNow: (minutes: number, days: number): DateTime => {
-      const day = today.plus({ days });
-      const latest = day.endOf('day').minus({ minutes: VISIT_MINUTES }).startOf('minute');
-      const wanted = local.plus({ days, minutes }).startOf('minute');
-      return DateTime.max(day, DateTime.min(wanted, latest));
-    },
-  };
-}
-
-interface VisitSpec {
-  patientId: string;
-  practitionerId: string;
-  locationId: string;
-  start: DateTime;
-  status: Status;
-  type: Coding;
-  reason: string;
-  telehealth?: boolean;
-  encounter?: boolean;
-}
-
-/** Builds Canvas-shaped resources with ids from a seeded PRNG, so every run produces the same ids. */
-class ResourceFactory {
-  private readonly nextHash: () => string;
-  private patients = 0;
-  private appointments = 0;
-
-  constructor(
-    seed: number,
-    private readonly clock: ClinicClock,
-    private readonly locationParticipant: boolean,
-  ) {
-    this.nextHash = hashStream(seed);
-  }
-
-  patient(spec: PersonSpec): Patient {
-    const n = ++this.patients;
-    return {
-      resourceType: 'Patient',
-      id: this.hex(32),
-      active: spec.active ?? true,
-      identifier: [
-        {
-          use: 'usual',
-          type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MR' }] },
-          system: 'http://canvasmedical.com',
-          value: String(4000000 + n),
-          assigner: { display: 'Canvas Medical' },
-        },
-      ],
-      name: [{ use: 'official', family: spec.family, given: [spec.given] }],
-      telecom: [{ id: this.hex(8), system: 'phone', value: `21755501${String(n % 100).padStart(2, '0')}`, use: 'mobile', rank: 1 }],
-      gender: spec.gender,
-      birthDate: spec.birthDate,
-    };
-  }
-
-  appointment(visit: VisitSpec): Appointment {
-    const n = ++this.appointments;
-    const endpoint = visit.telehealth
-      ? {
-          contained: [
-            {
-              resourceType: 'Endpoint' as const,
-              id: MEETING_ENDPOINT_ID,
-              status: 'active' as const,
-              connectionType: { system: 'http://terminology.hl7.org/CodeSystem/endpoint-connection-type', code: 'https' },
-              payloadType: [{ coding: [{ code: 'video-call' }] }],
-              address: `https://meet.demo-clinic.example/visit/${this.hex(12)}`,
-            },
-          ],
-        }
-      : {};
-    return {
-      resourceType: 'Appointment',
-      id: this.uuid(),
-      ...endpoint,
-      extension: [{ url: NOTE_ID_URL, valueId: String(70000 + n) }],
-      identifier: [
-        {
-          id: this.hex(8),
-          use: 'usual',
-          system: 'https://scheduling.demo-clinic.example/appointment-id',
-          value: `SCH-${100000 + n}`,
-          period: {
-            start: this.clock.today.minus({ days: 30 }).toISODate() ?? '',
-            end: this.clock.today.plus({ years: 1 }).toISODate() ?? '',
-          },
-        },
-      ],
-      status: visit.status,
-      appointmentType: { coding: [visit.type] },
-      reasonCode: [
-        {
-          text: visit.reason,
-          coding: [{ system: 'INTERNAL', code: `RFV-${REASONS.indexOf(visit.reason) + 1}`, display: visit.reason, userSelected: true }],
-        },
-      ],
-      description: visit.reason,
-      start: canvasTime(visit.start),
-      end: canvasTime(visit.start.plus({ minutes: VISIT_MINUTES })),
-      participant: [
-        accepted('Practitioner', visit.practitionerId),
-        accepted('Patient', visit.patientId),
-        ...(this.locationParticipant ? [accepted('Location', visit.locationId)] : []),
-      ],
-      supportingInformation: [
-        ref('Location', visit.locationId),
-        ...(visit.telehealth ? [{ reference: `#${MEETING_ENDPOINT_ID}`, type: 'Endpoint' as const }] : []),
-        ...(visit.encounter ? [ref('Encounter', this.uuid())] : []),
-      ],
-    };
-  }
-
-  /** A Canvas "other event": no patient participant, so a schedule search without `patient` returns it too. */
-  providerBlock(practitionerId: string, locationId: string, start: DateTime, minutes: number): Appointment {
-    return {
-      resourceType: 'Appointment',
-      id: this.uuid(),
-      status: 'booked',
-      appointmentType: { coding: [APPOINTMENT_TYPES.block] },
-      description: 'Lunch',
-      start: canvasTime(start),
-      end: canvasTime(start.plus({ minutes })),
-      participant: [accepted('Practitioner', practitionerId)],
-      supportingInformation: [ref('Location', locationId)],
-    };
-  }
-
-  /** A birth date between 1940 and 2015 that avoids the scenario dates, so their lookups stay unambiguous. */
-  birthDate(reserved: ReadonlySet<string> = new Set()): string {
-    for (;;) {
-      const date =
-        DateTime.utc(1940, 1, 1)
-          .plus({ days: Math.floor(this.random() * 365.25 * 75) })
-          .toISODate() ?? '';
-      if (!reserved.has(date)) return date;
-    }
-  }
-
-  private random(): number {
-    return parseInt(this.hex(8), 16) / 2 ** 32;
-  }
-
-  private hex(length: number): string {
-    return this.nextHash().slice(0, length);
-  }
-
-  /** Version-4 layout: the version nibble is 4 and the variant nibble 8–b. */
-  private uuid(): string {
-    const h = this.hex(32);
-    const variant = ((parseInt(h[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20)}`;
-  }
-}
-
-/** Canvas references always carry `type`. */
-function ref(type: 'Practitioner' | 'Patient' | 'Location' | 'Encounter', id: string): Reference {
-  return { reference: `${type}/${id}`, type };
-}
-
-function accepted(type: 'Practitioner' | 'Patient' | 'Location', id: string): AppointmentParticipant {
-  return { actor: { reference: `${type}/${id}`, type }, status: 'accepted' };
-}
-
-/** Canvas returns instants in UTC with an explicit `+00:00` offset. */
-function canvasTime(time: DateTime): string {
-  return time.toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
-}
-
 function parsePeople(text: string): [family: string, given: string, gender: Gender][] {
   return text.split(',').map((person) => {
     const [family = '', given = '', sex] = person.trim().split(' ');
     return [family, given, sex === 'F' ? 'female' : 'male'];
   });
-}
-
-function pick<T>(items: readonly T[], index: number): T {
-  const item = items[index % items.length];
-  if (item === undefined) throw new Error('pick() from an empty list');
-  return item;
-}
-
-/** Deterministic pseudo-random hex: SHA-256 of `seed:counter`, 64 hex digits per call. */
-function hashStream(seed: number): () => string {
-  let counter = 0;
-  return () => createHash('sha256').update(`${seed}:${counter++}`).digest('hex');
 }

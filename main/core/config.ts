@@ -76,7 +76,7 @@ export const ConfigSchema = z
         locationId: z.string().min(1).optional(),
       })
       .strict()
-      .default({ name: 'Clinic check-in' }),
+      .prefault({}),
     checkIn: z
       .object({
         targetStatus: z.enum(['checked-in', 'arrived']).default('checked-in'),
@@ -94,7 +94,7 @@ export const ConfigSchema = z
           .default(15),
       })
       .strict()
-      .default({ targetStatus: 'checked-in', opensMinutesBefore: 60, closesMinutesAfter: 15 }),
+      .prefault({}),
     kiosk: z
       .object({
         id: z
@@ -112,21 +112,8 @@ export const ConfigSchema = z
         auditRetentionDays: z.number().int().min(1).max(3650).default(90),
       })
       .strict()
-      .default({
-        id: 'kiosk-1',
-        idleSeconds: 60,
-        warningSeconds: 20,
-        languages: ['en', 'es'],
-        maxIdentifyAttempts: 3,
-        cooldownSeconds: 120,
-        auditRetentionDays: 90,
-      }),
-    update: UpdateSection.default({
-      enabled: true,
-      checkEveryMinutes: 240,
-      maintenanceWindow: { start: '01:00', end: '05:00' },
-      quietMinutes: 10,
-    }),
+      .prefault({}),
+    update: UpdateSection.prefault({}),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -139,6 +126,9 @@ export const ConfigSchema = z
   });
 
 export type KioskConfig = z.infer<typeof ConfigSchema>;
+
+/** Every default, from the schema itself (the one place defaults are written): the config of an empty file. */
+export const defaultConfig = (): KioskConfig => ConfigSchema.parse({});
 export type FhirConfig = NonNullable<KioskConfig['fhir']> & { tokenUrl: string };
 
 export class ConfigError extends Error {
@@ -160,7 +150,7 @@ function describeIssues(error: z.ZodError): string {
   return error.issues
     .map((i) => {
       const key = i.path.join('.') || '(top level)';
-      if (i.code === 'unrecognized_keys') return `${key ? key + ': ' : ''}unknown key(s) ${i.keys.map((k) => `"${k}"`).join(', ')}`;
+      if (i.code === 'unrecognized_keys') return `${key ? key + ': ' : ''}unknown key(s) ${i.keys.map(showKey).join(', ')}`;
       return `${key}: ${i.message}`;
     })
     .join('; ');
@@ -189,8 +179,45 @@ export function resolveFhirConfig(config: KioskConfig): FhirConfig | null {
   return { ...config.fhir, tokenUrl: `${base.origin}/auth/token/` };
 }
 
-/** `--config <file>`, else KIOSK_CONFIG, else `<userData>/config.json`. */
-export function configPath(argv: readonly string[], env: NodeJS.ProcessEnv, userDataDir: string): string {
+/**
+ * Config errors reach the lobby screen and the log, so they name keys and positions, never the
+ * file's text (which may hold anything someone typed into it). Unusual key names are not echoed either.
+ */
+const showKey = (k: string) => (/^[A-Za-z][A-Za-z0-9_-]{0,39}$/.test(k) ? `"${k}"` : '(a key with an unusual name)');
+
+/** " near line L, column C" from V8's JSON.parse message (position or line/column forms); its quoted text is dropped. */
+function where(text: string, message: string): string {
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) return ` near line ${lc[1]}, column ${lc[2]}`;
+  const pos = /position (\d+)/.exec(message);
+  if (!pos) return text.trim() ? '' : ' (the file is empty)';
+  const before = text.slice(0, Number(pos[1]));
+  const line = before.split('\n').length;
+  return ` near line ${line}, column ${before.length - before.lastIndexOf('\n')}`;
+}
+
+/**
+ * Where an installed (packaged) kiosk's config lives: a system directory only an administrator can
+ * write. Fixed per platform, deliberately not from the environment or the command line.
+ */
+export function systemConfigPath(platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'win32') return 'C:\\ProgramData\\Clinic Check-in Kiosk\\config.json';
+  if (platform === 'darwin') return '/Library/Application Support/Clinic Check-in Kiosk/config.json';
+  return '/etc/clinic-kiosk/config.json';
+}
+
+/**
+ * Packaged: the system path only (whoever can change the launch command or the environment must not
+ * choose the config, which chooses the servers). Otherwise `--config <file>`, else KIOSK_CONFIG, else
+ * `<userData>/config.json`.
+ */
+export function configPath(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  userDataDir: string,
+  o: { packaged?: boolean; platform?: NodeJS.Platform } = {},
+): string {
+  if (o.packaged) return systemConfigPath(o.platform);
   const i = argv.indexOf('--config');
   const fromArg = i >= 0 ? argv[i + 1] : undefined;
   return path.resolve(fromArg ?? env['KIOSK_CONFIG'] ?? path.join(userDataDir, 'config.json'));
@@ -212,7 +239,7 @@ export async function loadConfig(file: string): Promise<KioskConfig> {
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    throw new ConfigError(`${file}: not valid JSON (${(err as Error).message})`);
+    throw new ConfigError(`${file}: not valid JSON${where(text, (err as Error).message)}`);
   }
   try {
     return parseConfig(raw);

@@ -38,7 +38,20 @@ export function isTrustedSender(sender: SenderInfo | null | undefined, policy: T
 
 const fail = (code: IpcError['code'], message: string): Result<never> => ({ ok: false, error: { code, message } });
 
-export function createIpcRouter(handlers: Handlers, opts: { log: Logger; isTrusted: (sender: SenderInfo) => boolean }) {
+/**
+ * Requests one channel may have in flight at once. The renderer never needs more than one or two; a
+ * compromised renderer looping on a channel gets `busy` instead of a queue of FHIR calls and scrypt
+ * checks in main. Staff unlock is 1: one PIN check at a time.
+ */
+export const DEFAULT_MAX_IN_FLIGHT = 4;
+const MAX_IN_FLIGHT: Partial<Record<Channel, number>> = { 'staff:unlock': 1, 'patient:identify': 2, 'staff:identify': 2 };
+
+export function createIpcRouter(
+  handlers: Handlers,
+  opts: { log: Logger; isTrusted: (sender: SenderInfo) => boolean; maxInFlight?: Partial<Record<Channel, number>> },
+) {
+  const inFlight = new Map<Channel, number>();
+  const limitOf = (c: Channel) => opts.maxInFlight?.[c] ?? MAX_IN_FLIGHT[c] ?? DEFAULT_MAX_IN_FLIGHT;
   return async function dispatch(channel: unknown, payload: unknown, sender: SenderInfo): Promise<Result<unknown>> {
     if (!isChannel(channel)) {
       opts.log.warn('ipc.unknown_channel', { channel: typeof channel === 'string' ? channel.slice(0, 60) : typeof channel });
@@ -58,6 +71,10 @@ export function createIpcRouter(handlers: Handlers, opts: { log: Logger; isTrust
       });
       return fail('invalid_request', 'The request was not valid.');
     }
+    // Reserved before the handler's first await, released whatever it does.
+    const running = inFlight.get(channel) ?? 0;
+    if (running >= limitOf(channel)) return fail('busy', 'Another request is still running.');
+    inFlight.set(channel, running + 1);
     try {
       const value = await (handlers[channel] as (r: unknown) => Promise<unknown>)(parsed.data);
       const out = spec.response.safeParse(value);
@@ -73,6 +90,8 @@ export function createIpcRouter(handlers: Handlers, opts: { log: Logger; isTrust
       if (err instanceof KioskError) return fail(err.code, err.message);
       opts.log.error('ipc.handler_failed', { channel, error: (err as Error)?.name, message: (err as Error)?.message });
       return fail('internal', 'Something went wrong.');
+    } finally {
+      inFlight.set(channel, (inFlight.get(channel) ?? 1) - 1);
     }
   };
 }

@@ -1,24 +1,25 @@
 /**
- * Composes the main-process core from a config: FHIR client, token provider, check-in service,
- * outbox, health monitor, and the IPC handlers. Plain Node: the Electron shell and the Chromium host
- * both run exactly this.
+ * The composition root: builds the main-process core from a config (FHIR client, token provider,
+ * check-in service, outbox and its sender, health monitor, IPC handlers) and nothing else. Plain
+ * Node: the Electron shell, the Chromium host and the tests all build the kiosk here.
  */
 import path from 'node:path';
-import type { Health, KioskInfo, SoftwareStatus, StaffOverview } from '../../preload/contract.js';
+import type { Health, KioskInfo, SoftwareStatus } from '../../preload/contract.js';
 import { fileAuditLog, type AuditLog } from './audit.js';
 import { CheckInService } from './checkin/service.js';
 import { Directory } from './checkin/directory.js';
-import { resolveFhirConfig, type KioskConfig } from './config.js';
+import { defaultConfig, resolveFhirConfig, type KioskConfig } from './config.js';
 import { FhirClient } from './fhir/client.js';
-import { healthStateOf } from './fhir/errors.js';
 import { TokenProvider } from './fhir/token-provider.js';
+import { HealthMonitor } from './health.js';
 import type { Handlers } from './ipc-router.js';
-import { KioskError } from './errors.js';
+import { createHandlers } from './kiosk-handlers.js';
 import type { Logger } from './log.js';
 import { Outbox } from './outbox.js';
 import { OutboxSender } from './outbox-sender.js';
 import type { SecretStore } from './secrets.js';
 import { StaffAuth } from './staff.js';
+import type { StaffAlert } from './staff-overview.js';
 
 export interface KioskOptions {
   /** A valid config, or the reason there is none (shown to staff on the "not set up" screen). */
@@ -57,9 +58,18 @@ export interface Kiosk {
   checkHealth(): Promise<Health>;
 }
 
+/**
+ * One deadline for a whole identification or check-in (all its requests and retries), set here for
+ * every channel: shorter than the renderer's 60 s wait, so main always answers first, and it caps a
+ * config's per-request `timeoutMs` (up to 120 s) too.
+ */
+export const OPERATION_BUDGET_MS = 45_000;
+
 export function createKiosk(o: KioskOptions): Kiosk {
   const now = o.now ?? (() => new Date());
   const config = 'problem' in o.config ? null : o.config;
+  // An unconfigured kiosk still shows the schema's defaults (name, languages, idle times).
+  const settings = config ?? defaultConfig();
   const fhirConfig = config ? resolveFhirConfig(config) : null;
   const problem =
     'problem' in o.config
@@ -69,17 +79,27 @@ export function createKiosk(o: KioskOptions): Kiosk {
         : 'problem' in o.secrets
           ? o.secrets.problem
           : null;
-  let health: Health = { state: problem ? 'not_configured' : 'ok', checkedAt: null };
-  const kioskId = config?.kiosk.id ?? 'kiosk';
-  const audit = o.audit ?? fileAuditLog(kioskId, path.join(o.dataDir, 'audit'), config?.kiosk.auditRetentionDays ?? 90);
+  const kioskId = settings.kiosk.id;
+  const audit = o.audit ?? fileAuditLog(kioskId, path.join(o.dataDir, 'audit'), settings.kiosk.auditRetentionDays);
   // Staff mode works even on a kiosk that is not set up (to see why, and to exit), given a keychain.
-  const staff = 'problem' in o.secrets ? null : new StaffAuth({ secrets: o.secrets, audit, now: () => now().getTime() });
+  const staff =
+    'problem' in o.secrets
+      ? null
+      : new StaffAuth({
+          secrets: o.secrets,
+          audit,
+          now: () => now().getTime(),
+          // Durations are monotonic in production; a test's injected clock drives both.
+          ...(o.now ? { clock: () => now().getTime() } : {}),
+          stateFile: path.join(o.dataDir, 'staff-lockout.json'),
+        });
 
   const parts = (() => {
     if (problem || !config || !fhirConfig || 'problem' in o.secrets) return null;
     const tokens = new TokenProvider({
       tokenUrl: fhirConfig.tokenUrl,
       clientId: fhirConfig.clientId,
+      fhirBaseUrl: fhirConfig.baseUrl,
       scope: fhirConfig.scope,
       secrets: o.secrets,
       log: o.log,
@@ -110,130 +130,68 @@ export function createKiosk(o: KioskOptions): Kiosk {
         locationId: config.clinic.locationId,
         maxIdentifyAttempts: config.kiosk.maxIdentifyAttempts,
         cooldownSeconds: config.kiosk.cooldownSeconds,
+        operationBudgetMs: OPERATION_BUDGET_MS,
       },
     });
-    const sender = new OutboxSender({ outbox, fhir, audit, log: o.log, timezone, now });
+    const sender = new OutboxSender({ outbox, fhir, audit, log: o.log, rules: { ...config.checkIn, timezone }, now });
     return { fhir, tokens, checkIn, outbox, sender, directory };
   })();
 
-  /** One cheap request: reloads the location names and proves token + connectivity. */
-  async function checkHealth(): Promise<Health> {
-    if (!parts) return health;
-    try {
-      await parts.directory.warm();
-      health = { state: 'ok', checkedAt: now().toISOString() };
-    } catch (err) {
-      health = { state: healthStateOf(err), checkedAt: now().toISOString() };
-      o.log.warn('health.degraded', { state: health.state, reason: (err as Error).message });
-    }
-    return health;
+  const alerts: StaffAlert[] = [];
+  const damaged = parts?.outbox.damaged;
+  if (damaged) {
+    alerts.push({ code: 'outbox_damaged', at: damaged.at });
+    audit.record({ event: 'outbox.damaged', outcome: `moved_aside:${damaged.reason}`, by: 'system' });
+    o.log.error('outbox.damaged', { reason: damaged.reason, movedTo: damaged.movedTo });
   }
 
-  const requireParts = () => {
-    if (!parts) throw new KioskError('not_configured', 'This kiosk is not set up yet.');
-    return parts;
-  };
-
-  const requireStaff = (token: string) => {
-    if (!staff) throw new KioskError('not_configured', 'Staff mode needs the OS keychain.');
-    return staff.require(token);
-  };
-  const overview = (token: string): StaffOverview => ({
-    kioskId,
-    health,
-    expiresAt: requireStaff(token).expiresAt,
-    software: o.software?.() ?? undefined,
-    outbox: (parts?.outbox.list() ?? []).map((e) => ({
-      id: e.id,
-      appointmentRef: e.appointmentId.slice(-8),
-      state: e.state,
-      attempts: e.attempts,
-      lastError: e.lastError,
-      createdAt: e.createdAt,
-      nextAttemptAt: e.nextAttemptAt,
-    })),
+  const health = new HealthMonitor({
+    probe: parts ? () => parts.directory.warm() : null,
+    log: o.log,
+    now,
+    intervalMs: o.healthIntervalMs,
   });
 
   const info = (): KioskInfo => ({
-    clinicName: config?.clinic.name ?? 'Clinic check-in',
-    timezone: config?.clinic.timezone ?? 'UTC',
-    languages: config?.kiosk.languages ?? ['en', 'es'],
+    clinicName: settings.clinic.name,
+    timezone: settings.clinic.timezone ?? 'UTC',
+    languages: settings.kiosk.languages,
     mode: parts ? o.mode : 'unconfigured',
-    kioskId: config?.kiosk.id ?? 'kiosk',
-    idleSeconds: config?.kiosk.idleSeconds ?? 60,
-    warningSeconds: config?.kiosk.warningSeconds ?? 20,
+    kioskId,
+    idleSeconds: settings.kiosk.idleSeconds,
+    warningSeconds: settings.kiosk.warningSeconds,
     configProblem: problem,
-    health,
+    health: health.current,
   });
 
-  const handlers: Handlers = {
-    'kiosk:info': async () => info(),
-    'kiosk:health': async () => health,
-    'patient:identify': (req) => requireParts().checkIn.identify(req),
-    'patient:checkIn': (req) => requireParts().checkIn.checkIn(req.session, req.keys),
-    'patient:endSession': async (req) => {
-      requireParts().checkIn.endSession(req.session);
-      return {};
-    },
-    'staff:unlock': async (req) => {
-      if (!staff) return { outcome: 'not_provisioned' };
-      return staff.unlock(req.pin);
-    },
-    'staff:lock': async (req) => {
-      staff?.lock(req.staffSession);
-      return {};
-    },
-    'staff:overview': async (req) => overview(req.staffSession),
-    'staff:retryOutbox': async (req) => {
-      requireStaff(req.staffSession);
-      audit.record({ event: 'staff.outbox_retry', outcome: `entries:${parts?.outbox.size ?? 0}`, by: 'staff' });
-      if (parts) {
-        parts.outbox.expedite();
-        await parts.sender.flush();
-        await checkHealth();
-      }
-      return overview(req.staffSession);
-    },
-    'staff:identify': async ({ staffSession, ...req }) => {
-      requireStaff(staffSession);
-      return requireParts().checkIn.identify(req, 'staff');
-    },
-    'staff:checkIn': async (req) => {
-      requireStaff(req.staffSession);
-      return requireParts().checkIn.checkIn(req.session, req.keys, 'staff');
-    },
-    'staff:undo': async (req) => {
-      requireStaff(req.staffSession);
-      return { outcome: await requireParts().checkIn.undo(req.session, req.key) };
-    },
-    'staff:exit': async (req) => {
-      requireStaff(req.staffSession);
-      audit.record({ event: 'staff.exit', outcome: o.shell ? 'exiting' : 'no_shell', by: 'staff' });
-      staff?.lock(req.staffSession);
-      o.shell?.requestExit('staff');
-      return {};
-    },
-  };
+  const handlers = createHandlers({
+    kioskId,
+    info,
+    health,
+    audit,
+    parts,
+    staff,
+    alerts: () => alerts,
+    shell: o.shell,
+    software: () => o.software?.() ?? null,
+  });
 
-  let healthTimer: NodeJS.Timeout | null = null;
   return {
     handlers,
     audit,
     info,
     parts,
-    checkHealth,
+    checkHealth: () => health.check(),
     start() {
       if (!parts) return;
       parts.tokens.startBackgroundRefresh();
       parts.sender.start();
-      void checkHealth();
-      healthTimer = setInterval(() => void checkHealth(), o.healthIntervalMs ?? 60_000);
-      healthTimer.unref();
+      health.start();
     },
     stop() {
       parts?.tokens.stop();
       parts?.sender.stop();
-      if (healthTimer) clearInterval(healthTimer);
+      health.stop();
     },
   };
 }

@@ -4,7 +4,7 @@
  * the file atomically (temp file + fsync + rename + directory fsync), so a crash or `kill -9` at any
  * point leaves either the old or the new list. Entries hold no PHI: an appointment id and a status.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { newOpaqueId } from './checkin/sessions.js';
@@ -13,6 +13,8 @@ export const OutboxEntry = z.object({
   id: z.string(),
   appointmentId: z.string(),
   targetStatus: z.enum(['checked-in', 'arrived']),
+  /** Who asked: the delivery keeps to their rules. Entries written before this field were patients'. */
+  by: z.enum(['patient', 'staff']).default('patient'),
   kioskId: z.string(),
   createdAt: z.string(),
   /** 'sending' was in flight when written; after a restart it is simply due. */
@@ -23,10 +25,31 @@ export const OutboxEntry = z.object({
 });
 export type OutboxEntry = z.infer<typeof OutboxEntry>;
 
+/** A start-up failure of the outbox, with a reason code safe to log (no paths' contents, no PHI). */
+export class OutboxError extends Error {
+  override name = 'OutboxError';
+  constructor(
+    readonly code: 'outbox_unreadable',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** An outbox file that could not be used, moved aside so the kiosk can start (staff are alerted). */
+export interface DamagedOutbox {
+  reason: 'not_json' | 'invalid_entries';
+  movedTo: string;
+  at: string;
+}
+
 export class Outbox {
   private entries: OutboxEntry[];
   private readonly inflight = new Set<string>();
   readonly file: string;
+  /** Set when the file found at start-up was damaged and moved aside. */
+  readonly damaged: DamagedOutbox | null = null;
 
   constructor(
     dir: string,
@@ -35,7 +58,16 @@ export class Outbox {
   ) {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     this.file = path.join(dir, 'outbox.json');
-    this.entries = readEntries(this.file);
+    const read = readEntries(this.file);
+    if ('damaged' in read) {
+      const at = this.now().toISOString();
+      // Kept (0600, like the outbox) for staff to check recent check-ins by hand; never parsed again.
+      const movedTo = `${this.file}.damaged-${at.replace(/[:.]/g, '-')}`;
+      renameSync(this.file, movedTo);
+      chmodSync(movedTo, 0o600);
+      this.damaged = { reason: read.damaged, movedTo, at };
+    }
+    this.entries = 'entries' in read ? read.entries : [];
   }
 
   list(): readonly OutboxEntry[] {
@@ -57,15 +89,16 @@ export class Outbox {
   }
 
   /** Write-ahead record of a check-in about to be sent. Re-uses an existing entry for the appointment. */
-  begin(appointmentId: string, targetStatus: OutboxEntry['targetStatus']): OutboxEntry {
+  begin(appointmentId: string, targetStatus: OutboxEntry['targetStatus'], by: OutboxEntry['by'] = 'patient'): OutboxEntry {
     const existing = this.find(appointmentId);
     const at = this.now().toISOString();
     const entry: OutboxEntry = existing
-      ? { ...existing, state: 'sending', targetStatus }
+      ? { ...existing, state: 'sending', targetStatus, by }
       : {
           id: newOpaqueId(),
           appointmentId,
           targetStatus,
+          by,
           kioskId: this.kioskId,
           createdAt: at,
           state: 'sending',
@@ -139,21 +172,21 @@ function fsyncDir(dir: string) {
   }
 }
 
-function readEntries(file: string): OutboxEntry[] {
+function readEntries(file: string): { entries: OutboxEntry[] } | { damaged: DamagedOutbox['reason'] } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { entries: [] };
+    throw new OutboxError('outbox_unreadable', `Outbox file ${file} cannot be read (${code ?? 'error'})`, { cause: err });
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    raw = undefined;
+    return { damaged: 'not_json' };
   }
   const parsed = z.array(OutboxEntry).safeParse(raw);
-  if (!parsed.success) throw new Error(`Outbox file ${file} is not valid; move it aside and ask staff to check recent check-ins`);
-  return parsed.data;
+  return parsed.success ? { entries: parsed.data } : { damaged: 'invalid_entries' };
 }

@@ -7,6 +7,15 @@ const KEYLEN = 32;
 const derive = (pin: string, salt: Buffer, params: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) => scrypt(pin, salt, KEYLEN, params, (err, key) => (err ? reject(err) : resolve(key))));
 
+/**
+ * New PINs have at least 6 digits (10^6 guesses against a lockout that doubles). A hash of an older,
+ * shorter PIN still verifies, and staff are then asked to set a new one (the unlock says `changePin`).
+ */
+export const MIN_PIN_DIGITS = 6;
+export const MAX_PIN_DIGITS = 12;
+/** The rule for a PIN being set (kiosk-admin); hashPin itself stays a primitive. */
+export const isAcceptablePin = (pin: string) => new RegExp(`^\\d{${MIN_PIN_DIGITS},${MAX_PIN_DIGITS}}$`).test(pin);
+
 /** `scrypt$N$r$p$salt$hash` (base64url), self-describing so parameters can be raised later. */
 export async function hashPin(pin: string): Promise<string> {
   const salt = randomBytes(16);

@@ -2,20 +2,22 @@
  * Electron entry (bundled to build/main/electron.cjs). Thin wiring only: every decision lives in a
  * sibling module that takes Electron objects as parameters and is unit-tested with fakes.
  */
-import { app, BrowserWindow, Menu, powerMonitor, powerSaveBlocker, protocol, session } from 'electron';
+import { app, BrowserWindow, Menu, net, powerMonitor, powerSaveBlocker, protocol, session } from 'electron';
 import path from 'node:path';
 import { configPath } from '../core/config.js';
-import { createKiosk } from '../core/kiosk.js';
+import { createKiosk, type Kiosk } from '../core/kiosk.js';
 import { runCli } from '../admin/cli.js';
 import { createLogger, dailyFileSink, stderrSink } from '../core/log.js';
-import { loginItemSettingsFor, parseShellFlags, type ShellFlags } from './flags.js';
+import { loginItemSettingsFor, parseShellFlags, refusedSwitches, type ShellFlags } from './flags.js';
 import { createShellDispatch, registerElectronIpc } from './ipc.js';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from '../core/origin.js';
+import { exitOnOsSignals, relaunchOptions } from './lifecycle.js';
+import { createNetFetch, FHIR_PARTITION, FHIR_SESSION_OPTIONS, type NetRequest } from './net-fetch.js';
 import { describeError, guardMainProcess } from './process-guard.js';
 import { APP_SCHEME_PRIVILEGES, handleAppProtocol } from './protocol.js';
-import { filterKeyboard, hardenSession, hardenWebContents } from './security.js';
+import { denyPermissions, filterKeyboard, hardenSession, hardenWebContents } from './security.js';
 import { RecoveryPolicy } from './self-heal.js';
-import { forbiddenSwitches, resolveConfig, resolveSecrets, scrubUnsafeEnvironment } from './startup.js';
+import { resolveConfig, resolveSecrets, scrubUnsafeEnvironment } from './startup.js';
 import { startUpdater, type ShellUpdater } from './updater.js';
 import { createExitControl, createWindowHost } from './window-host.js';
 import { windowOptions } from './window.js';
@@ -34,17 +36,17 @@ guardMainProcess(process, {
   // A storm of errors means broken state: a packaged kiosk starts over; a dev run keeps the evidence.
   onStorm: () => {
     if (!app.isPackaged) return;
-    app.relaunch();
+    app.relaunch(relaunchOptions(process.env, process.argv, process.platform));
     app.exit(1);
   },
 });
 
-const refusedSwitches = forbiddenSwitches((name) => app.commandLine.hasSwitch(name), app.isPackaged);
+const refused = refusedSwitches(process.argv, process.platform, app.isPackaged);
 const scrubbedEnv = scrubUnsafeEnvironment(process.env, app.isPackaged);
 if (scrubbedEnv.length) log.warn('shell.environment_scrubbed', { variables: scrubbedEnv });
 
-if (refusedSwitches.length) {
-  log.error('shell.refused_switches', { switches: refusedSwitches });
+if (refused.length) {
+  log.error('shell.refused_switches', { switches: refused });
   app.exit(1);
 } else if (process.argv.includes('--admin')) {
   // Provisioning from the installed app (`<app> --admin check --config F`): with the RunAsNode fuse
@@ -55,6 +57,13 @@ if (refusedSwitches.length) {
 } else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // A signal from the OS session (systemctl stop, Ctrl+C) ends the kiosk; see lifecycle.ts.
+  exitOnOsSignals(process, {
+    log,
+    allowExit: (reason) => exit.allowExit(reason),
+    stopKiosk: () => running?.stop(),
+    exit: (code) => app.exit(code),
+  });
   // Touch kiosks: no swipe-to-go-back, no pinch zoom.
   app.commandLine.appendSwitch('overscroll-history-navigation', '0');
   app.commandLine.appendSwitch('disable-pinch');
@@ -70,15 +79,30 @@ if (refusedSwitches.length) {
     });
 }
 
+let running: Kiosk | null = null;
+
+/**
+ * Main's FHIR and token calls go through Chromium's network stack (OS trust store, system proxy) in
+ * a session of their own: in memory, no cache, no permissions, never attached to a window, so the
+ * renderer's deny-all request filter does not apply and nothing of it reaches the disk.
+ */
+function fhirFetch(): typeof fetch {
+  const fhirSession = session.fromPartition(FHIR_PARTITION, FHIR_SESSION_OPTIONS);
+  denyPermissions(fhirSession);
+  const request: NetRequest = (options) => net.request({ ...options, session: fhirSession });
+  return createNetFetch(request);
+}
+
 async function startKiosk({ windowed }: ShellFlags): Promise<void> {
   const packaged = app.isPackaged;
   const userData = app.getPath('userData');
 
-  const config = await resolveConfig(configPath(process.argv, process.env, userData));
+  const config = await resolveConfig(configPath(process.argv, process.env, userData, { packaged }));
   const { secrets, mode } = await resolveSecrets({ packaged, env: process.env, log });
   let updater: ShellUpdater | null = null;
   const software = () => updater?.status() ?? null;
-  const kiosk = createKiosk({ config, secrets, dataDir: userData, log, mode, shell: { requestExit }, software });
+  const kiosk = createKiosk({ config, secrets, dataDir: userData, log, mode, fetch: fhirFetch(), shell: { requestExit }, software });
+  running = kiosk;
   kiosk.start();
   if (!('problem' in config)) updater = startUpdater({ config, kiosk, log, allowExit: (reason) => exit.allowExit(reason) });
   app.on('will-quit', () => {

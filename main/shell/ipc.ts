@@ -4,9 +4,9 @@
  */
 import { ipcMain as electronIpcMain } from 'electron';
 import { channels as declaredChannels, type Channel } from '../../preload/contract.js';
-import { createIpcRouter, type Dispatch, type Handlers, type SenderInfo } from '../core/ipc-router.js';
+import { createIpcRouter, isTrustedSender, type Dispatch, type Handlers, type SenderInfo } from '../core/ipc-router.js';
 import type { Logger } from '../core/log.js';
-import { APP_ORIGIN, originOf } from '../core/origin.js';
+import { APP_ORIGIN } from '../core/origin.js';
 
 export interface InvokeEventLike {
   sender: { id: number; mainFrame: unknown };
@@ -32,15 +32,13 @@ export function senderInfoOf(event: InvokeEventLike): SenderInfo {
 
 /**
  * Trusted = a webContents id we registered (our kiosk window), its main frame, and the URL's origin
- * is exactly `app://kiosk`. Uses originOf, not the core's `new URL().origin`, because Node reports
- * 'null' for every custom-scheme URL.
+ * is exactly `app://kiosk`: the core's one sender rule (isTrustedSender), with the Electron origin.
  */
-export function isTrustedAppSender(sender: SenderInfo, trustedIds: ReadonlySet<number | string>, origin = APP_ORIGIN): boolean {
-  return sender.isMainFrame && trustedIds.has(sender.id) && originOf(sender.url) === origin;
-}
-
 export function createShellDispatch(handlers: Handlers, opts: { log: Logger; trustedIds: ReadonlySet<number | string> }): Dispatch {
-  return createIpcRouter(handlers, { log: opts.log, isTrusted: (sender) => isTrustedAppSender(sender, opts.trustedIds) });
+  return createIpcRouter(handlers, {
+    log: opts.log,
+    isTrusted: (sender) => isTrustedSender(sender, { origin: APP_ORIGIN, trustedIds: opts.trustedIds }),
+  });
 }
 
 /** Registers one handler per declared channel; returns a function that removes them all. */

@@ -10,11 +10,14 @@ interface Preventable {
   preventDefault(): void;
 }
 
-export interface HardenableSession {
+export interface PermissionSession {
   setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
   setPermissionCheckHandler(handler: () => boolean): void;
   setDevicePermissionHandler(handler: () => boolean): void;
   on(event: 'will-download', listener: (event: Preventable) => void): unknown;
+}
+
+export interface HardenableSession extends PermissionSession {
   webRequest: {
     onBeforeRequest(listener: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void): void;
   };
@@ -47,13 +50,18 @@ function describeUrl(url: string): string {
   }
 }
 
-export function hardenSession(session: HardenableSession, policy: RequestPolicy, log: Logger): void {
+/** Every session, including main's FHIR session: no permission, no device, no download. */
+export function denyPermissions(session: PermissionSession): void {
   // Electron grants every permission by default; the check handler covers synchronous checks
   // (e.g. navigator.permissions.query) that the request handler never sees.
   session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
   session.on('will-download', (event) => event.preventDefault());
+}
+
+export function hardenSession(session: HardenableSession, policy: RequestPolicy, log: Logger): void {
+  denyPermissions(session);
   session.webRequest.onBeforeRequest((details, callback) => {
     const allowed = isAllowedRequest(details.url, policy);
     if (!allowed) log.warn('shell.request_blocked', { target: describeUrl(details.url) });

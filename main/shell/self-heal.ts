@@ -2,6 +2,12 @@
  * Renderer crash and hang recovery. A lobby kiosk has nobody to click "reload": a crashed renderer
  * is reloaded; repeated crashes get a fresh window with exponential backoff; a hung page gets a grace
  * period, then its renderer is killed so the crash path reloads it.
+ *
+ * Every recovery action runs on a later tick, never inside the Electron event handler: a synchronous
+ * reload() from 'render-process-gone' trips a Chromium CHECK and kills main in Electron < 41.8.0
+ * (electron/electron#51900), and destroying or crashing a webContents from inside its own event is
+ * the same class of re-entrancy. The deferred action re-checks isDestroyed() because the window may
+ * be gone by then.
  */
 import type { Logger } from '../core/log.js';
 
@@ -74,10 +80,13 @@ export interface HealableWebContents {
 export interface SelfHealOptions {
   policy: RecoveryPolicy;
   log: Logger;
-  /** Destroy this window and open a new one after `delayMs`. */
+  /** Destroy this window and open a new one after `delayMs`. Called on a later tick, never in the handler. */
   recreate(delayMs: number): void;
   timers?: Timers;
 }
+
+/** Out of the current event handler: the next macrotask (0 ms timer). */
+export const DEFER_MS = 0;
 
 export function attachSelfHeal(contents: HealableWebContents, o: SelfHealOptions): void {
   const timers = o.timers ?? realTimers;
@@ -91,8 +100,12 @@ export function attachSelfHeal(contents: HealableWebContents, o: SelfHealOptions
     cancelHang();
     const decision = o.policy.onRendererGone();
     o.log.error('shell.renderer_gone', { reason: details.reason, exitCode: details.exitCode, recovery: decision.action });
-    if (decision.action === 'recreate') o.recreate(decision.delayMs);
-    else if (!contents.isDestroyed()) contents.reload();
+    timers.setTimeout(() => {
+      // Destroyed meanwhile (staff exit, OS shutdown, a recreate already under way): nothing to heal.
+      if (contents.isDestroyed()) return;
+      if (decision.action === 'recreate') o.recreate(decision.delayMs);
+      else contents.reload();
+    }, DEFER_MS);
   });
 
   contents.on('unresponsive', () => {
@@ -102,8 +115,8 @@ export function attachSelfHeal(contents: HealableWebContents, o: SelfHealOptions
       hangTimer = null;
       if (contents.isDestroyed()) return;
       o.log.error('shell.renderer_hung', {});
-      // Emits 'render-process-gone' (reason 'killed'), which reloads in a fresh process and counts
-      // toward the recreate threshold.
+      // Runs from a timer, not from the 'unresponsive' handler. Emits 'render-process-gone' (reason
+      // 'killed'), whose deferred reload starts a fresh process and counts toward the recreate threshold.
       contents.forcefullyCrashRenderer();
     }, o.policy.unresponsiveGraceMs);
   });

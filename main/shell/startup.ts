@@ -22,6 +22,8 @@ export async function resolveConfig(
 }
 
 export const DEMO_SECRET_ENV = 'KIOSK_DEMO_CLIENT_SECRET';
+/** Demo only: the scrypt hash of the demo staff PIN, set by `npm start` next to the demo secret. */
+export const DEMO_PIN_HASH_ENV = 'KIOSK_DEMO_STAFF_PIN_HASH';
 
 export interface SecretsChoice {
   secrets: SecretStore | Problem;
@@ -43,7 +45,10 @@ export async function resolveSecrets(o: {
   if (demoSecret && !o.packaged) {
     o.log.addSecret(demoSecret);
     o.log.warn('shell.demo_secret', { note: 'development run: client secret from the environment, memory only' });
-    return { secrets: memorySecretStore({ 'fhir-client-secret': demoSecret }), mode: 'demo' };
+    // Only a hash in the format hashPin writes; the staff PIN itself never travels in the environment.
+    const pinHash = o.env[DEMO_PIN_HASH_ENV];
+    const seeded = pinHash?.startsWith('scrypt$') ? { 'staff-pin-hash': pinHash } : {};
+    return { secrets: memorySecretStore({ 'fhir-client-secret': demoSecret, ...seeded }), mode: 'demo' };
   }
   if (demoSecret) o.log.warn('shell.demo_secret_ignored', { note: 'packaged build: the OS keychain is the only secret store' });
   try {
@@ -52,26 +57,6 @@ export async function resolveSecrets(o: {
     o.log.error('shell.keychain_unavailable', { error: (err as Error).name });
     return { secrets: { problem: `The OS keychain is not available: ${(err as Error).message}` }, mode: 'live' };
   }
-}
-
-/**
- * Chromium switches that would open a packaged kiosk to a debugger or weaken its web sandbox. The
- * Node equivalents (--inspect, NODE_OPTIONS, ELECTRON_RUN_AS_NODE) are already closed by fuses.
- */
-export const FORBIDDEN_SWITCHES = [
-  'remote-debugging-port',
-  'remote-debugging-pipe',
-  'disable-web-security',
-  'ignore-certificate-errors',
-  'js-flags',
-  'inspect',
-  'inspect-brk',
-  'inspect-port',
-] as const;
-
-/** The forbidden switches present on a packaged build's command line (development runs may use them). */
-export function forbiddenSwitches(hasSwitch: (name: string) => boolean, packaged: boolean): string[] {
-  return packaged ? FORBIDDEN_SWITCHES.filter((name) => hasSwitch(name)) : [];
 }
 
 /**

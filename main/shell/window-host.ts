@@ -31,6 +31,15 @@ export interface WindowHostOptions<W extends KioskWindowLike> {
   /** False while the kiosk is locked: 'close' (Alt+F4, OS close, app quit) is refused. */
   mayClose(): boolean;
   timers?: Timers;
+  /** Backoff between attempts to load the page: base, doubled per failure, capped. */
+  loadRetry?: { baseMs: number; maxMs: number };
+}
+
+export const DEFAULT_LOAD_RETRY = { baseMs: 1_000, maxMs: 30_000 };
+
+/** Delay before load attempt `attempt + 1` (attempt counts from 1). */
+export function loadRetryDelay(attempt: number, retry = DEFAULT_LOAD_RETRY): number {
+  return Math.min(retry.baseMs * 2 ** (attempt - 1), retry.maxMs);
 }
 
 export interface WindowHost<W> {
@@ -72,8 +81,22 @@ export function createWindowHost<W extends KioskWindowLike>(o: WindowHostOptions
     });
     created.once('ready-to-show', () => created.show());
     attachSelfHeal(created.webContents, { policy: o.policy, log: o.log, recreate, timers });
-    created.loadURL(o.url).catch((err: unknown) => o.log.error('shell.load_failed', { error: (err as Error)?.name }));
+    load(created, 1);
     return created;
+  }
+
+  /**
+   * A failed load (the protocol handler not answering yet, a transient file error) would leave the
+   * lobby on a blank window forever: try again with backoff while this window is still ours.
+   */
+  function load(target: W, attempt: number): void {
+    target.loadURL(o.url).catch((err: unknown) => {
+      const delayMs = loadRetryDelay(attempt, o.loadRetry);
+      o.log.error('shell.load_failed', { error: (err as Error)?.name, attempt, retryInMs: delayMs });
+      timers.setTimeout(() => {
+        if (win === target && !target.isDestroyed()) load(target, attempt + 1);
+      }, delayMs);
+    });
   }
 
   return {

@@ -15,15 +15,34 @@ export interface WindowChoice {
   /** Packaged builds never get DevTools. */
   packaged: boolean;
   title?: string;
+  /** process.platform: kiosk options differ per OS. */
+  platform?: NodeJS.Platform;
 }
 
-export function windowOptions({ preloadPath, windowed, packaged, title }: WindowChoice): BrowserWindowConstructorOptions {
+/**
+ * Kiosk presentation per OS. `kiosk: true` enters full screen by itself everywhere; passing
+ * `fullscreen: true` with it starts macOS's asynchronous full-screen transition before the kiosk
+ * presentation options are set, which leaves the Dock reachable and the app switchable
+ * (electron#8426, #8427), so `fullscreen` is never passed with `kiosk`.
+ */
+export function kioskPresentation(windowed: boolean, platform: NodeJS.Platform): BrowserWindowConstructorOptions {
+  if (windowed) return { kiosk: false, fullscreen: false };
+  // macOS only: keep the kiosk window out of Mission Control's window overview.
+  return platform === 'darwin' ? { kiosk: true, hiddenInMissionControl: true } : { kiosk: true };
+}
+
+export function windowOptions({
+  preloadPath,
+  windowed,
+  packaged,
+  title,
+  platform = process.platform,
+}: WindowChoice): BrowserWindowConstructorOptions {
   return {
     title: title ?? 'Clinic Check-in Kiosk',
     width: 1280,
     height: 800,
-    kiosk: !windowed,
-    fullscreen: !windowed,
+    ...kioskPresentation(windowed, platform),
     frame: windowed,
     resizable: windowed,
     movable: windowed,

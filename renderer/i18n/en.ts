@@ -121,6 +121,7 @@ export const en = {
     session_expired: 'For your privacy, we cleared your details.',
     staff_locked: 'Staff mode has locked itself.',
     unavailable: "We can't reach the clinic system right now.",
+    busy: 'The kiosk is still working on your last request.',
     internal: 'Something went wrong on our side.',
   } satisfies Record<ErrorCode, string>,
   expiredBody: 'Please start again. If you need help, please see the front desk.',

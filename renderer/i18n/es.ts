@@ -116,6 +116,7 @@ export const es: Messages = {
     session_expired: 'Por su privacidad, borramos sus datos.',
     staff_locked: 'El modo de personal se bloqueó.',
     unavailable: 'No podemos comunicarnos con el sistema de la clínica en este momento.',
+    busy: 'El quiosco todavía está procesando su última solicitud.',
     internal: 'Algo salió mal de nuestra parte.',
   },
   expiredBody: 'Por favor, empiece de nuevo. Si necesita ayuda, pase a la recepción.',

@@ -2,7 +2,6 @@
  * A busy clinic day: 2,000 appointments at one location, loaded through the kiosk's own FhirClient
  * (paging at `_count=100`), then filtered to "today in the clinic zone" with the core's rule.
  */
-import { readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Appointment } from '@medplum/fhirtypes';
 import { startDemoKiosk, DEMO_TIMEZONE } from '../../dev/demo-kiosk.js';
@@ -29,18 +28,6 @@ export interface ScaleResult {
   /** The first (cold) pass. */
   filterFirstMs: number;
   today: number;
-  /** null: no staff schedule screen to render (see note). */
-  renderMs: number | null;
-  renderNote: string;
-}
-
-/** The renderer has no staff schedule screen until a file like `screens/*Schedule*.tsx` exists. */
-export function staffScheduleScreen(dir = 'renderer/screens'): string | null {
-  try {
-    return readdirSync(dir).find((f) => /schedule/i.test(f)) ?? null;
-  } catch {
-    return null;
-  }
 }
 
 export async function measureBusyDay(o: { count: number; latencyMs: number; now: () => Date; log: Logger }): Promise<ScaleResult> {
@@ -86,7 +73,6 @@ export async function measureBusyDay(o: { count: number; latencyMs: number; now:
     });
     const loadWithoutLatencyMs = performance.now() - bareStarted;
 
-    const screen = staffScheduleScreen();
     return {
       appointments: o.count,
       seedMs,
@@ -99,10 +85,6 @@ export async function measureBusyDay(o: { count: number; latencyMs: number; now:
       filterMs: median(passes.slice(1)),
       filterFirstMs: passes[0]!,
       today,
-      renderMs: null,
-      renderNote: screen
-        ? `staff schedule screen ${screen} exists, but there is no staff mode to open it in the bench yet`
-        : 'no staff schedule screen yet',
     };
   } finally {
     await demo.close();

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import type { DemoKiosk } from '../../dev/demo-kiosk.js';
 import { playPatient, resetToWelcome, type PatientRun } from '../../dev/patient-driver.js';
-import { bookSyntheticPatient } from './patients.js';
+import { startsOpenAt, type Rand } from '../../dev/demo-server/index.js';
 import { countWindow, type PathCounts } from './round-trips.js';
 
 export interface SessionSample {
@@ -23,9 +23,8 @@ export interface SessionLoop {
   demo: DemoKiosk;
   page: Page;
   now: () => Date;
-  rand: () => number;
-  /** Sequence number of the first patient (names are unique per number). */
-  firstN: number;
+  /** Draws each patient's name and birth date (the server keeps names unique). */
+  rand: Rand;
   count: number;
   appointments?: number;
   onSession?: (s: SessionSample, i: number) => void;
@@ -34,7 +33,7 @@ export interface SessionLoop {
 export async function runSessions(o: SessionLoop): Promise<SessionSample[]> {
   const samples: SessionSample[] = [];
   for (let i = 0; i < o.count; i++) {
-    const p = await bookSyntheticPatient(o.demo.server, { now: o.now(), rand: o.rand, n: o.firstN + i, appointments: o.appointments ?? 1 });
+    const p = await o.demo.server.book({ starts: startsOpenAt(o.now(), o.appointments ?? 1), rand: o.rand });
     const run = await playPatient(o.page, { familyName: p.family, birthDate: p.birthDate, givenName: p.given });
     const log = o.demo.server.requests;
     const t = run.timings;

@@ -4,6 +4,7 @@
  * would have been told; `flush` mode delivers the outbox and prints `REMAINING <n>`.
  */
 import { createInterface } from 'node:readline';
+import { DEMO_TIMEZONE } from '../../dev/demo-server/clinic-clock.js';
 import { parseConfig } from '../../main/core/config.js';
 import { createKiosk } from '../../main/core/kiosk.js';
 import { silentLogger } from '../../main/core/log.js';
@@ -12,7 +13,7 @@ import { memorySecretStore } from '../../main/core/secrets.js';
 const [mode, baseUrl, tokenUrl, clientId, secret, dataDir, now] = process.argv.slice(2) as string[];
 const config = parseConfig({
   fhir: { baseUrl, tokenUrl, clientId, timeoutMs: 1000 },
-  clinic: { timezone: 'America/New_York' },
+  clinic: { timezone: DEMO_TIMEZONE },
   kiosk: { id: 'crash-kiosk', maxIdentifyAttempts: 10 },
 });
 const kiosk = createKiosk({
@@ -24,6 +25,8 @@ const kiosk = createKiosk({
   now: () => new Date(Number(now)),
 });
 const parts = kiosk.parts!;
+// The test's kill clock starts here: process start-up time (tsx, a loaded CI machine) is not part of the race.
+console.log('READY');
 
 if (mode === 'flush') {
   parts.outbox.expedite();

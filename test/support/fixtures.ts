@@ -1,19 +1,16 @@
 /** Shared test fixtures: real demo server over HTTP, real core objects, a log that tests can scan. */
-import { DateTime } from 'luxon';
-import { createLogger, memorySink, type Logger } from '../../main/core/log.js';
+import type { Logger } from '../../main/core/log.js';
 import { memorySecretStore, type SecretStore } from '../../main/core/secrets.js';
 import { TokenProvider } from '../../main/core/fhir/token-provider.js';
 import { FhirClient, type Profile } from '../../main/core/fhir/client.js';
-import { startDemoServer, type DemoServer, type DemoServerOptions } from '../../dev/demo-server/index.js';
+import { DEMO_TIMEZONE, frozenClinicClock, startDemoServer, type DemoServer, type DemoServerOptions } from '../../dev/demo-server/index.js';
+import { capturingLog } from './capturing-log.js';
 
-export const ZONE = 'America/New_York';
+export { capturingLog } from './capturing-log.js';
+
+export const ZONE = DEMO_TIMEZONE;
 /** 10:00 today in the demo clinic zone: every scenario's state is deterministic at this instant. */
-export const tenAm = () => DateTime.now().setZone(ZONE).set({ hour: 10, minute: 0, second: 0, millisecond: 0 }).toJSDate();
-
-export function capturingLog(): { log: Logger; lines: string[] } {
-  const sink = memorySink();
-  return { log: createLogger([sink], { minLevel: 'debug' }), lines: sink.lines };
-}
+export const tenAm = frozenClinicClock(ZONE);
 
 export async function demoServer(opts: DemoServerOptions = {}): Promise<DemoServer> {
   return startDemoServer({ timezone: ZONE, now: tenAm, ...opts });

@@ -3,7 +3,7 @@
  * pays a round trip for them. A failed look-up degrades to an empty label, never a failed check-in.
  */
 import type { Location, Practitioner } from '@medplum/fhirtypes';
-import type { FhirClient } from '../fhir/client.js';
+import type { CallOptions, FhirClient } from '../fhir/client.js';
 import type { Logger } from '../log.js';
 
 const TTL_MS = 12 * 60 * 60_000;
@@ -30,14 +30,14 @@ export class Directory {
   }
 
   /** Label for a `Practitioner/…` or `Location/…` reference. */
-  async label(reference: string | undefined): Promise<string> {
+  async label(reference: string | undefined, call: CallOptions = {}): Promise<string> {
     if (!reference) return '';
     const hit = this.names.get(reference);
     if (hit && this.now() - hit.at < TTL_MS) return hit.label;
     const [type, id] = reference.split('/');
     if (!id || (type !== 'Practitioner' && type !== 'Location')) return '';
     try {
-      const { resource } = await this.fhir.read<Practitioner | Location>(type, id);
+      const { resource } = await this.fhir.read<Practitioner | Location>(type, id, call);
       const label = resource.resourceType === 'Practitioner' ? practitionerLabel(resource) : (resource.name ?? '');
       this.put(reference, label);
       return label;

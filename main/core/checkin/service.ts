@@ -1,21 +1,30 @@
 /**
  * Patient identification and check-in, decided in main. Identification costs two requests (Patient
- * search by birth date, Appointment search); a check-in costs one guarded PUT on the happy path.
+ * search by birth date, Appointment search), also when a first name is asked for (the candidates wait
+ * in main); a check-in costs one guarded PUT on the happy path. Every status change goes through
+ * status-change.ts, every decision through eligibility.ts.
  */
 import type { Appointment, Patient } from '@medplum/fhirtypes';
-import type { AppointmentView, CheckInOutcome, CheckInResponse, IdentifyRequest, IdentifyResponse } from '../../../preload/contract.js';
+import type {
+  AppointmentView,
+  CheckInOutcome,
+  CheckInState,
+  CheckInResponse,
+  IdentifyRequest,
+  IdentifyResponse,
+} from '../../../preload/contract.js';
 import type { AuditLog } from '../audit.js';
-import { FhirError, isTransient, TokenError } from '../fhir/errors.js';
-import type { FhirClient, Versioned } from '../fhir/client.js';
+import { auditFieldsOf, FhirError, isTransient, TokenError } from '../fhir/errors.js';
+import { operationDeadline, type CallOptions, type FhirClient, type Versioned } from '../fhir/client.js';
 import type { Logger } from '../log.js';
-import type { Outbox } from '../outbox.js';
+import type { Outbox, OutboxEntry } from '../outbox.js';
 import { KioskError } from '../errors.js';
 import { isOnClinicToday, searchWindow } from './clinic-time.js';
 import type { Directory } from './directory.js';
-import { eligibility, type WindowRules } from './eligibility.js';
+import { eligibility, mayUndo, type Actor, type Eligibility, type WindowRules } from './eligibility.js';
 import { familyMatches, givenMatches, greetingName, identityNames } from './names.js';
 import { AttemptLimiter, newOpaqueId, SessionStore } from './sessions.js';
-import { statusUpdateBody } from './update-body.js';
+import { changeStatus } from './status-change.js';
 
 export type TargetStatus = 'checked-in' | 'arrived';
 export type UndoOutcome = 'undone' | 'not_checked_in' | 'failed';
@@ -26,13 +35,23 @@ export interface CheckInSettings extends WindowRules {
   locationId?: string | undefined;
   maxIdentifyAttempts: number;
   cooldownSeconds: number;
+  /** One deadline for a whole identification or check-in, all requests and retries included. */
+  operationBudgetMs: number;
 }
 
-export type Actor = 'patient' | 'staff';
+export type { Actor } from './eligibility.js';
 
 interface PatientSession {
   appointments: Map<string, Versioned<Appointment>>;
   /** Who identified: a staff-assisted session may use staff rules (and only through staff channels). */
+  by: Actor;
+}
+
+/** Candidates waiting for a first name: kept here so the answer costs no second Patient search. */
+interface PendingIdentification {
+  candidates: Patient[];
+  familyName: string;
+  birthDate: string;
   by: Actor;
 }
 
@@ -47,17 +66,19 @@ export interface CheckInDeps {
 }
 
 const SESSION_TTL_MS = 15 * 60_000;
-/** Rounds of re-read-and-decide after a 412 before giving up. */
-const MAX_CONFLICT_ROUNDS = 3;
+/** Long enough to type a first name; one use. */
+const PENDING_TTL_MS = 5 * 60_000;
 
 export class CheckInService {
   private readonly sessions: SessionStore<PatientSession>;
+  private readonly pending: SessionStore<PendingIdentification>;
   private readonly limiter: AttemptLimiter;
   private readonly now: () => Date;
 
   constructor(private readonly d: CheckInDeps) {
     this.now = d.now ?? (() => new Date());
     this.sessions = new SessionStore(SESSION_TTL_MS, () => this.now().getTime());
+    this.pending = new SessionStore(PENDING_TTL_MS, () => this.now().getTime());
     this.limiter = new AttemptLimiter(d.settings.maxIdentifyAttempts, d.settings.cooldownSeconds * 1000, () => this.now().getTime());
   }
 
@@ -73,19 +94,16 @@ export class CheckInService {
     const cooling = by === 'patient' ? this.limiter.cooldownUntil() : null;
     if (cooling) return { outcome: 'cooldown', until: new Date(cooling).toISOString() };
 
-    const found = await this.unavailableOnFhirError(() =>
-      this.d.fhir.search<Patient>('Patient', { birthdate: req.birthDate, active: 'true' }),
-    );
-    // The server's birthdate search is trusted only as a filter; the exact match is checked here.
-    let candidates = found
-      .map((v) => v.resource)
-      .filter(
-        (p) =>
-          p.birthDate === req.birthDate &&
-          p.active !== false &&
-          identityNames(p).some((n) => n.family && familyMatches(req.familyName, n.family)),
-      );
-    if (candidates.length > 1 && !req.givenName) return { outcome: 'need_first_name' };
+    const call = this.operation();
+    const waiting = req.pending ? this.pending.get(req.pending) : null;
+    if (req.pending) this.pending.end(req.pending);
+    // The token stands for this person's typed name and birth date only; anything else searches afresh.
+    const reuse = waiting && waiting.by === by && waiting.familyName === req.familyName && waiting.birthDate === req.birthDate;
+    let candidates = reuse ? waiting.candidates : await this.candidates(req, call);
+    if (candidates.length > 1 && !req.givenName) {
+      const pending = this.pending.create({ candidates, familyName: req.familyName, birthDate: req.birthDate, by });
+      return { outcome: 'need_first_name', pending };
+    }
     if (candidates.length > 1 && req.givenName)
       candidates = candidates.filter((p) =>
         givenMatches(req.givenName!, identityNames(p).concat((p.name ?? []).filter((n) => n.use === 'nickname'))),
@@ -93,14 +111,14 @@ export class CheckInService {
     const patient = candidates.length === 1 ? candidates[0]! : null;
     if (!patient?.id) return this.failedAttempt(by);
 
-    const appointments = await this.unavailableOnFhirError(() => this.todaysAppointments(patient.id!));
+    const appointments = await this.unavailableOnFhirError(() => this.todaysAppointments(patient.id!, call));
     if (by === 'patient') this.limiter.succeed();
     const session: PatientSession = { appointments: new Map(), by };
     const views: AppointmentView[] = [];
     for (const a of appointments) {
       const key = newOpaqueId();
       session.appointments.set(key, a);
-      views.push(await this.view(key, a.resource, by));
+      views.push(await this.view(key, a.resource, by, call));
     }
     this.d.audit.record({ event: 'identify', outcome: views.length ? 'found' : 'found_no_appointment', by });
     return { outcome: 'found', session: this.sessions.create(session), greetingName: greetingName(patient), appointments: views };
@@ -109,13 +127,13 @@ export class CheckInService {
   async checkIn(token: string, keys: string[], by: Actor = 'patient'): Promise<CheckInResponse> {
     const session = this.session(token, by);
     const results: CheckInResponse['results'] = [];
+    const call = this.operation(); // one deadline for the whole tap, however many appointments
     for (const key of new Set(keys)) {
       const appt = session.appointments.get(key);
       if (!appt) throw new KioskError('invalid_request', 'Unknown appointment.');
-      const { outcome, latest } = await this.checkInOne(appt, by);
+      const { outcome, latest, opensAt } = await this.checkInOne(appt, by, call);
       if (latest) session.appointments.set(key, latest);
-      const e = outcome === 'too_early' ? eligibility(appt.resource, this.now(), this.d.settings) : null;
-      results.push({ key, outcome, opensAt: e?.opensAt ?? null });
+      results.push({ key, outcome, opensAt: opensAt ?? null });
     }
     return { results };
   }
@@ -130,43 +148,28 @@ export class CheckInService {
     if (!appt) throw new KioskError('invalid_request', 'Unknown appointment.');
     const id = appt.resource.id!;
     const queued = this.d.outbox.find(id);
-    let current = appt;
-    for (let round = 0; round < MAX_CONFLICT_ROUNDS; round++) {
-      if (current.resource.status !== this.d.settings.targetStatus) {
-        if (queued) this.d.outbox.remove(queued.id);
-        const outcome = queued ? 'undone' : 'not_checked_in';
-        this.d.audit.record({ event: 'staff.undo', outcome: queued ? 'withdrawn_from_outbox' : outcome, appointmentId: id, by: 'staff' });
-        return outcome;
-      }
-      try {
-        await this.d.fhir.update(statusUpdateBody(current.resource, 'booked', this.d.fhir.profile), current.guard);
-        if (queued) this.d.outbox.remove(queued.id);
-        session.appointments.set(key, { ...current, resource: { ...current.resource, status: 'booked' } });
-        this.d.audit.record({ event: 'staff.undo', outcome: 'undone', appointmentId: id, by: 'staff' });
-        return 'undone';
-      } catch (err) {
-        if (!(err instanceof FhirError && err.status === 412)) {
-          const info = err instanceof FhirError ? err.info : {};
-          this.d.audit.record({
-            event: 'staff.undo',
-            outcome: 'failed',
-            appointmentId: id,
-            httpStatus: info.status,
-            correlationId: info.correlationId,
-            by: 'staff',
-          });
-          return 'failed';
-        }
-      }
-      try {
-        current = await this.d.fhir.read<Appointment>('Appointment', id);
-        session.appointments.set(key, current);
-      } catch {
-        this.d.audit.record({ event: 'staff.undo', outcome: 'failed', appointmentId: id, by: 'staff' });
-        return 'failed';
-      }
+    const record = (outcome: string, err?: unknown) =>
+      this.d.audit.record({ event: 'staff.undo', outcome, appointmentId: id, ...auditFieldsOf(err), by: 'staff' });
+    const result = await changeStatus(this.d.fhir, {
+      appointmentId: id,
+      current: appt,
+      call: this.operation(),
+      decide: (a) => (mayUndo(a.status, this.d.settings.targetStatus) ? { write: 'booked' } : { stop: 'not_checked_in' as const }),
+      onUnknownOutcome: (landed) => this.unknownOutcome(id, landed, 'staff'),
+    });
+    if (result.latest) session.appointments.set(key, result.latest);
+    if (result.kind === 'error') {
+      record('failed', result.error);
+      return 'failed';
     }
-    return 'failed';
+    // A check-in still waiting in the outbox is withdrawn either way: staff asked for it not to happen.
+    if (queued) this.d.outbox.remove(queued.id);
+    if (result.kind === 'stopped' && !queued) {
+      record('not_checked_in');
+      return 'not_checked_in';
+    }
+    record(result.kind === 'stopped' ? 'withdrawn_from_outbox' : 'undone');
+    return 'undone';
   }
 
   /** A live session of the right kind: patient channels cannot use a staff-assisted session, nor the reverse. */
@@ -182,57 +185,50 @@ export class CheckInService {
 
   /**
    * One check-in, decided on main's own copy: never the renderer's. Already checked in is success
-   * without a write; 412 means someone changed it, so re-read and decide again; a failure the server
-   * never answered stays in the outbox (written ahead of the PUT) and is reported as such.
+   * without a write; a failure the server never answered stays in the outbox (written ahead of the
+   * PUT) and is reported as such.
    */
-  async checkInOne(appt: Versioned<Appointment>, by: Actor): Promise<{ outcome: CheckInOutcome; latest?: Versioned<Appointment> }> {
+  async checkInOne(
+    appt: Versioned<Appointment>,
+    by: Actor,
+    call: CallOptions = this.operation(),
+  ): Promise<{ outcome: CheckInOutcome; latest?: Versioned<Appointment>; opensAt?: string | null }> {
     const id = appt.resource.id!;
     const target = this.d.settings.targetStatus;
-    let current = appt;
-    let entry: ReturnType<Outbox['begin']> | null = null;
-    for (let round = 0; round < MAX_CONFLICT_ROUNDS; round++) {
-      const e = eligibility(current.resource, this.now(), this.d.settings, by);
-      if (e.state === 'checked_in') {
-        if (entry) this.d.outbox.remove(entry.id);
-        this.d.audit.record({ event: 'checkin', outcome: 'already_checked_in', appointmentId: id, by });
-        return { outcome: 'already_checked_in', latest: current };
-      }
-      if (e.state !== 'open') {
-        if (entry) this.d.outbox.remove(entry.id);
-        this.d.audit.record({ event: 'checkin', outcome: e.state, appointmentId: id, by });
-        return { outcome: e.state, latest: current };
-      }
-      entry ??= this.d.outbox.begin(id, target);
-      try {
-        await this.d.fhir.update(statusUpdateBody(current.resource, target, this.d.fhir.profile), current.guard);
-        this.d.outbox.remove(entry.id);
-        this.d.audit.record({ event: 'checkin', outcome: 'checked_in', appointmentId: id, by });
-        return { outcome: 'checked_in', latest: { ...current, resource: { ...current.resource, status: target } } };
-      } catch (err) {
-        if (!(err instanceof FhirError && err.status === 412)) return this.failed(err, entry, id, by);
-      }
-      // 412: someone changed it since our read. Re-read and decide again.
-      try {
-        current = await this.d.fhir.read<Appointment>('Appointment', id);
-      } catch (err) {
-        return this.failed(err, entry, id, by);
-      }
-    }
-    return this.failed(new FhirError('http', 'conflict persisted', { status: 412 }), entry, id, by);
+    const ahead: { entry: OutboxEntry | null } = { entry: null };
+    const result = await changeStatus<Eligibility>(this.d.fhir, {
+      appointmentId: id,
+      current: appt,
+      call,
+      decide: (a) => {
+        const e = eligibility(a, this.now(), this.d.settings, by);
+        return e.state === 'open' ? { write: target } : { stop: e };
+      },
+      beforeWrite: () => void (ahead.entry = this.d.outbox.begin(id, target, by)),
+      onUnknownOutcome: (landed) => this.unknownOutcome(id, landed, by),
+    });
+    if (result.kind === 'error')
+      return { ...this.failed(result.error, ahead.entry, id, by), ...(result.latest ? { latest: result.latest } : {}) };
+    if (ahead.entry) this.d.outbox.remove(ahead.entry.id);
+    const stoppedAt = result.kind === 'stopped' ? (result.reason.state as Exclude<CheckInState, 'open'>) : null;
+    const outcome: CheckInOutcome = !stoppedAt ? 'checked_in' : stoppedAt === 'checked_in' ? 'already_checked_in' : stoppedAt;
+    this.d.audit.record({ event: 'checkin', outcome, appointmentId: id, by });
+    return { outcome, latest: result.latest, opensAt: result.kind === 'stopped' ? result.reason.opensAt : null };
   }
 
-  private failed(err: unknown, entry: ReturnType<Outbox['begin']> | null, id: string, by: Actor): { outcome: CheckInOutcome } {
+  private unknownOutcome(appointmentId: string, landed: boolean, by: Actor) {
+    this.d.audit.record({ event: 'checkin.unknown_outcome', outcome: landed ? 'landed' : 'not_landed', appointmentId, by });
+  }
+
+  private operation(): CallOptions {
+    return { deadline: operationDeadline(this.d.settings.operationBudgetMs) };
+  }
+
+  private failed(err: unknown, entry: OutboxEntry | null, id: string, by: Actor): { outcome: CheckInOutcome } {
     const info = err instanceof FhirError ? err.info : {};
     if (entry && isTransient(err)) {
       this.d.outbox.defer(entry.id, describe(err));
-      this.d.audit.record({
-        event: 'checkin.queued',
-        outcome: 'recorded_offline',
-        appointmentId: id,
-        httpStatus: info.status,
-        correlationId: info.correlationId,
-        by,
-      });
+      this.d.audit.record({ event: 'checkin.queued', outcome: 'recorded_offline', appointmentId: id, ...auditFieldsOf(err), by });
       return { outcome: 'recorded_offline' };
     }
     // The server answered no (400/403/404/422...) or we could not even record it: not checked in.
@@ -244,25 +240,35 @@ export class CheckInService {
       correlationId: info.correlationId,
       kind: (err as FhirError).kind,
     });
-    this.d.audit.record({
-      event: 'checkin',
-      outcome: 'failed',
-      appointmentId: id,
-      httpStatus: info.status,
-      correlationId: info.correlationId,
-      by,
-    });
+    this.d.audit.record({ event: 'checkin', outcome: 'failed', appointmentId: id, ...auditFieldsOf(err), by });
     return { outcome: 'failed' };
   }
 
   /** Appointments of the patient whose start is today in the clinic zone (optionally one location). */
-  private async todaysAppointments(patientId: string): Promise<Array<Versioned<Appointment>>> {
+  /** Active patients with this exact birth date and a matching family name. */
+  private async candidates(req: IdentifyRequest, call: CallOptions): Promise<Patient[]> {
+    const found = await this.unavailableOnFhirError(() =>
+      this.d.fhir.search<Patient>('Patient', { birthdate: req.birthDate, active: 'true' }, call),
+    );
+    // The server's birthdate search is trusted only as a filter; the exact match is checked here.
+    return found
+      .map((v) => v.resource)
+      .filter(
+        (p) =>
+          p.birthDate === req.birthDate &&
+          p.active !== false &&
+          identityNames(p).some((n) => n.family && familyMatches(req.familyName, n.family)),
+      );
+  }
+
+  private async todaysAppointments(patientId: string, call: CallOptions): Promise<Array<Versioned<Appointment>>> {
     const now = this.now();
     const { from, to } = searchWindow(now, this.d.settings.timezone);
-    const found = await this.d.fhir.search<Appointment>('Appointment', {
-      patient: `Patient/${patientId}`,
-      date: [`ge${from}`, `le${to}`],
-    });
+    const found = await this.d.fhir.search<Appointment>(
+      'Appointment',
+      { patient: `Patient/${patientId}`, date: [`ge${from}`, `le${to}`] },
+      call,
+    );
     const loc = this.d.settings.locationId ? `Location/${this.d.settings.locationId}` : null;
     return found
       .filter(({ resource: a }) => {
@@ -278,10 +284,13 @@ export class CheckInService {
       .sort((x, y) => Date.parse(x.resource.start!) - Date.parse(y.resource.start!));
   }
 
-  private async view(key: string, a: Appointment, by: Actor): Promise<AppointmentView> {
+  private async view(key: string, a: Appointment, by: Actor, call: CallOptions): Promise<AppointmentView> {
     const e = eligibility(a, this.now(), this.d.settings, by);
     const practitioner = a.participant.find((p) => p.actor?.reference?.startsWith('Practitioner/'))?.actor?.reference;
-    const [clinician, location] = await Promise.all([this.d.directory.label(practitioner), this.d.directory.label(locationOf(a))]);
+    const [clinician, location] = await Promise.all([
+      this.d.directory.label(practitioner, call),
+      this.d.directory.label(locationOf(a), call),
+    ]);
     return { key, start: new Date(a.start!).toISOString(), clinician, location, state: e.state, opensAt: e.opensAt };
   }
 

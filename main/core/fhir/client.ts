@@ -1,35 +1,46 @@
 /**
- * FHIR R4 client for main. Speaks Canvas ("fumage") by default and generic R4 with the `r4` profile.
- * Every request has a timeout; 401 → one token refresh and one retry; 429/503 honour Retry-After;
- * only idempotent requests (GET, guarded PUT) are retried. Nothing here logs a resource body.
+ * FHIR R4 client for main. The server's dialect (Canvas "fumage" or generic R4) lives in its
+ * FhirProfile; whether to try again lives in retry.ts; the wire in transport.ts (redirects refused,
+ * bodies capped, one deadline). Every attempt has a timeout inside the operation's deadline; 401 →
+ * one token refresh; 429/503 honour Retry-After. Nothing here logs a resource body.
  */
-import type { Bundle, Resource } from '@medplum/fhirtypes';
+import type { Appointment, Bundle, Resource } from '@medplum/fhirtypes';
 import type { Logger } from '../log.js';
 import { FhirError, outcomeOf } from './errors.js';
+import { FHIR_PROFILES, type FhirProfile, type Guard, type Profile, type Versioned } from './profile.js';
+import { retryDecision, type AttemptOutcome, type Idempotency } from './retry.js';
 import type { TokenProvider } from './token-provider.js';
+import { deadline, send, TransportError, type SendResult } from './transport.js';
 
-export type Profile = 'canvas' | 'r4';
-/** Concurrency guard for an update: Canvas uses If-Unmodified-Since, R4 servers If-Match. */
-export interface Guard {
-  ifUnmodifiedSince?: string;
-  etag?: string;
-}
-export interface Versioned<T> {
-  resource: T;
-  guard: Guard;
-}
+export type { Guard, Profile, Versioned } from './profile.js';
 
 export interface FhirClientOptions {
   baseUrl: string;
   profile: Profile;
   tokens: Pick<TokenProvider, 'getToken' | 'invalidate'>;
   log: Logger;
+  /** Per attempt; an operation's deadline (CallOptions) bounds all its attempts together. */
   timeoutMs?: number;
   maxRetries?: number;
   /** Longest Retry-After we are willing to wait inline (ms); longer ones fail fast. */
   maxRetryWaitMs?: number;
+  /** Largest response body read (a search page of 100 appointments is a few hundred kB). */
+  maxResponseBytes?: number;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
+}
+
+/** One deadline for a whole operation (an identification, a check-in), shared by all its requests and retries. */
+export interface Deadline {
+  signal: AbortSignal;
+  /** performance.now() value when it ends. */
+  endsAt: number;
+}
+export function operationDeadline(ms: number): Deadline {
+  return { signal: AbortSignal.timeout(ms), endsAt: performance.now() + ms };
+}
+export interface CallOptions {
+  deadline?: Deadline | undefined;
 }
 
 export const MAX_PAGE_SIZE = 100;
@@ -41,27 +52,35 @@ interface RawResponse {
   body: unknown;
 }
 
+interface RequestOptions extends CallOptions {
+  body?: unknown;
+  headers?: Record<string, string>;
+  idempotency: Idempotency;
+}
+
+type Attempt = { ok: true; response: RawResponse } | { ok: false; outcome: AttemptOutcome; error: FhirError; log: Record<string, unknown> };
+
 export class FhirClient {
   readonly base: URL;
-  /** Requests sent, by method (benchmarks and tests). */
-  readonly sent = { GET: 0, PUT: 0, POST: 0 } as Record<string, number>;
+  private readonly profile: FhirProfile;
 
   constructor(private readonly o: FhirClientOptions) {
     this.base = new URL(o.baseUrl.endsWith('/') ? o.baseUrl : o.baseUrl + '/');
+    this.profile = FHIR_PROFILES[o.profile];
   }
 
-  get profile(): Profile {
-    return this.o.profile;
-  }
-
-  async read<T extends Resource>(type: T['resourceType'], id: string): Promise<Versioned<T>> {
-    const res = await this.request('GET', this.url(`${type}/${encodeURIComponent(id)}`), { idempotent: true });
+  async read<T extends Resource>(type: T['resourceType'], id: string, call: CallOptions = {}): Promise<Versioned<T>> {
+    const res = await this.request('GET', this.url(`${type}/${encodeURIComponent(id)}`), { ...call, idempotency: 'safe' });
     const resource = expectResource<T>(res.body, type);
-    return { resource, guard: this.guardFrom(res.headers, resource) };
+    return { resource, guard: this.profile.guardFrom(res.headers, resource) };
   }
 
   /** Searches and follows `link[next]` (relative on Canvas) until the last page. */
-  async search<T extends Resource>(type: T['resourceType'], params: Record<string, string | string[]>): Promise<Array<Versioned<T>>> {
+  async search<T extends Resource>(
+    type: T['resourceType'],
+    params: Record<string, string | string[]>,
+    call: CallOptions = {},
+  ): Promise<Array<Versioned<T>>> {
     const query = new URLSearchParams();
     for (const [k, v] of Object.entries(params)) for (const one of [v].flat()) query.append(k, one);
     const count = Math.min(Number(query.get('_count') ?? MAX_PAGE_SIZE) || MAX_PAGE_SIZE, MAX_PAGE_SIZE);
@@ -69,12 +88,12 @@ export class FhirClient {
     let next: URL | null = this.url(`${type}?${query}`);
     const out: Array<Versioned<T>> = [];
     for (let page = 0; next && page < MAX_PAGES; page++) {
-      const res = await this.request('GET', next, { idempotent: true });
+      const res = await this.request('GET', next, { ...call, idempotency: 'safe' });
       const bundle = res.body as Bundle | null;
       if (!bundle || bundle.resourceType !== 'Bundle') throw new FhirError('malformed', `Search ${type}: response is not a Bundle`);
       for (const entry of bundle.entry ?? []) {
         const r = entry.resource as T | undefined;
-        if (r?.resourceType === type) out.push({ resource: r, guard: this.guardFrom(res.headers, r) });
+        if (r?.resourceType === type) out.push({ resource: r, guard: this.profile.guardFrom(res.headers, r) });
       }
       const link = bundle.link?.find((l) => l.relation === 'next')?.url;
       next = link ? this.followLink(link) : null;
@@ -83,24 +102,27 @@ export class FhirClient {
   }
 
   /** PUT with a guard. Returns the stored resource when the server sends it (R4), else null (Canvas). */
-  async update<T extends Resource & { id?: string }>(resource: T, guard: Guard): Promise<T | null> {
+  async update<T extends Resource & { id?: string }>(resource: T, guard: Guard, call: CallOptions = {}): Promise<T | null> {
     if (!resource.id) throw new FhirError('config', 'update needs a resource id');
-    const headers: Record<string, string> = {};
-    if (this.o.profile === 'canvas' && guard.ifUnmodifiedSince) headers['if-unmodified-since'] = guard.ifUnmodifiedSince;
-    if (this.o.profile === 'r4' && guard.etag) headers['if-match'] = guard.etag;
-    const guarded = Object.keys(headers).length > 0;
+    const headers = this.profile.guardHeaders(guard);
     const res = await this.request('PUT', this.url(`${resource.resourceType}/${encodeURIComponent(resource.id)}`), {
+      ...call,
       body: resource,
       headers,
-      idempotent: guarded,
+      idempotency: Object.keys(headers).length > 0 ? 'guarded' : 'none',
     });
     rejectOutcomeBody(res.body);
     return res.body && typeof res.body === 'object' ? (res.body as T) : null;
   }
 
+  /** Changes only the status of an appointment as read, with the body and guard its profile allows. */
+  async updateStatus(current: Versioned<Appointment>, status: Appointment['status'], call: CallOptions = {}): Promise<void> {
+    await this.update(this.profile.statusChangeBody(current.resource, status), current.guard, call);
+  }
+
   /** POST; the id comes from the Location header (Canvas answers with a `null` body). Never retried. */
-  async create<T extends Resource>(resource: T): Promise<{ id: string }> {
-    const res = await this.request('POST', this.url(resource.resourceType), { body: resource, idempotent: false });
+  async create<T extends Resource>(resource: T, call: CallOptions = {}): Promise<{ id: string }> {
+    const res = await this.request('POST', this.url(resource.resourceType), { ...call, body: resource, idempotency: 'none' });
     rejectOutcomeBody(res.body);
     const loc = res.headers.get('location') ?? '';
     const parts = loc.split('/').filter(Boolean);
@@ -122,113 +144,118 @@ export class FhirClient {
     return url;
   }
 
-  private guardFrom(headers: Headers, resource: Resource): Guard {
-    if (this.o.profile === 'canvas') {
-      // Resources carry no lastUpdated on Canvas: the server's Date header of the response that
-      // delivered the resource avoids clock skew between kiosk and server.
-      return { ifUnmodifiedSince: headers.get('date') ?? new Date().toUTCString() };
-    }
-    const etag = headers.get('etag');
-    const version = resource.meta?.versionId;
-    return { etag: version ? `W/"${version}"` : (etag ?? undefined) } as Guard;
-  }
-
-  private async request(
-    method: 'GET' | 'PUT' | 'POST',
-    url: URL,
-    opts: { body?: unknown; headers?: Record<string, string>; idempotent: boolean },
-  ): Promise<RawResponse> {
-    const maxRetries = opts.idempotent ? (this.o.maxRetries ?? 2) : 0;
-    let refreshedAuth = false;
+  /** Attempts until one succeeds or retry.ts says stop; a TokenError propagates as is. */
+  private async request(method: 'GET' | 'PUT' | 'POST', url: URL, opts: RequestOptions): Promise<RawResponse> {
+    let authRefreshed = false;
     for (let attempt = 0; ; attempt++) {
-      const token = await this.o.tokens.getToken(); // a TokenError propagates as is
-      let res: Response;
-      this.sent[method] = (this.sent[method] ?? 0) + 1;
-      try {
-        res = await (this.o.fetch ?? fetch)(url, {
-          method,
-          headers: {
-            authorization: `Bearer ${token}`,
-            accept: 'application/json',
-            ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
-            ...opts.headers,
-          },
-          ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
-          signal: AbortSignal.timeout(this.o.timeoutMs ?? 10_000),
-        });
-      } catch (err) {
-        const timedOut = (err as Error).name === 'TimeoutError';
-        const error = new FhirError(
-          timedOut ? 'timeout' : 'network',
-          `${method} ${url.pathname}: ${timedOut ? 'timed out' : 'network error'}`,
-        );
-        if (attempt < maxRetries) {
-          await this.backoff(attempt);
-          continue;
-        }
-        this.o.log.warn('fhir.failed', { method, path: url.pathname, kind: error.kind, cause: causeCode(err) });
-        throw error;
-      }
-      const correlationId = res.headers.get('fumage-correlation-id') ?? res.headers.get('x-request-id') ?? undefined;
-      const parsed = await readJson(res);
-      if (res.ok && parsed === MALFORMED) {
-        // A success we cannot read: the request may or may not have taken effect, so only an
-        // idempotent one is repeated (a guarded PUT that did apply then answers 412).
-        if (attempt < maxRetries) {
-          await this.backoff(attempt);
-          continue;
-        }
-        this.o.log.warn('fhir.failed', { method, path: url.pathname, kind: 'malformed', status: res.status, correlationId });
-        throw new FhirError('malformed', `${method} ${url.pathname}: malformed response body`, {
-          status: res.status,
-          ...(correlationId ? { correlationId } : {}),
-        });
-      }
-      // An error page that is not JSON (a proxy, a firewall) is still the status it says.
-      const body = parsed === MALFORMED ? null : parsed;
-      if (res.ok) return { status: res.status, headers: res.headers, body };
-
-      if (res.status === 401 && !refreshedAuth) {
-        refreshedAuth = true;
+      const token = await this.o.tokens.getToken();
+      const result = await this.attempt(method, url, opts, token);
+      if (result.ok) return result.response;
+      const decision = retryDecision({
+        idempotency: opts.idempotency,
+        attempt,
+        outcome: result.outcome,
+        authRefreshed,
+        maxRetries: this.o.maxRetries ?? 2,
+        maxRetryWaitMs: this.o.maxRetryWaitMs ?? 5_000,
+        budgetLeftMs: opts.deadline ? opts.deadline.endsAt - performance.now() : Infinity,
+        random: Math.random(),
+      });
+      if (decision.action === 'refresh-auth') {
+        authRefreshed = true;
         this.o.tokens.invalidate(token);
         attempt--; // the auth retry does not count against the transient-error budget
-        continue;
+      } else if (decision.action === 'retry') {
+        await this.sleep(decision.afterMs);
+      } else {
+        this.o.log.warn(result.outcome.kind === 'refused' ? 'fhir.refused' : 'fhir.failed', result.log);
+        throw result.error;
       }
-      const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
-      const info = {
-        status: res.status,
-        ...outcomeOf(body),
-        ...(correlationId ? { correlationId } : {}),
-        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-      };
-      const transient = res.status === 429 || res.status >= 500;
-      const wait = retryAfterMs ?? null;
-      if (transient && attempt < maxRetries && (wait === null || wait <= (this.o.maxRetryWaitMs ?? 5_000))) {
-        await (wait !== null ? this.sleep(wait) : this.backoff(attempt));
-        continue;
-      }
-      this.o.log.warn('fhir.failed', { method, path: url.pathname, status: res.status, issueCode: info.issueCode, correlationId });
-      throw new FhirError(
-        res.status === 401 || res.status === 403 ? 'auth' : 'http',
-        `${method} ${url.pathname}: HTTP ${res.status}`,
-        info,
-      );
     }
+  }
+
+  /** One exchange on the wire, mapped to a response or to a typed failure. */
+  private async attempt(method: 'GET' | 'PUT' | 'POST', url: URL, opts: RequestOptions, token: string): Promise<Attempt> {
+    let res: SendResult;
+    try {
+      res = await send(this.o.fetch ?? globalThis.fetch, {
+        method,
+        url,
+        headers: {
+          authorization: `Bearer ${token}`,
+          accept: 'application/json',
+          ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...opts.headers,
+        },
+        ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
+        maxBytes: this.o.maxResponseBytes ?? 4 * 1024 * 1024,
+        signal: deadline(this.o.timeoutMs ?? 10_000, opts.deadline?.signal),
+      });
+    } catch (err) {
+      return transportFailure(err, method, url);
+    }
+    return toAttempt(res, method, url);
   }
 
   private sleep(ms: number) {
     return (this.o.sleep ?? ((m: number) => new Promise<void>((r) => setTimeout(r, m))))(ms);
   }
-  /** Exponential backoff with full jitter. */
-  private backoff(attempt: number) {
-    return this.sleep(Math.random() * Math.min(2_000, 200 * 2 ** attempt));
+}
+
+function transportFailure(err: unknown, method: string, url: URL): Attempt {
+  const where = `${method} ${url.pathname}`;
+  if (!(err instanceof TransportError)) throw err;
+  const log = { method, path: url.pathname, kind: err.kind, status: err.status, cause: causeCode(err) };
+  if (err.kind === 'redirect' || err.kind === 'too_large') {
+    const message = err.kind === 'redirect' ? `${where}: refused a redirect` : `${where}: response too large`;
+    return {
+      ok: false,
+      outcome: { kind: 'refused' },
+      error: new FhirError(err.kind, message, err.status ? { status: err.status } : {}),
+      log,
+    };
   }
+  const timedOut = err.kind === 'timeout';
+  return {
+    ok: false,
+    outcome: { kind: err.kind },
+    error: new FhirError(err.kind, `${where}: ${timedOut ? 'timed out' : 'network error'}`),
+    log,
+  };
+}
+
+function toAttempt(res: SendResult, method: string, url: URL): Attempt {
+  const where = `${method} ${url.pathname}`;
+  const ok = res.status >= 200 && res.status < 300;
+  const correlationId = res.headers.get('fumage-correlation-id') ?? res.headers.get('x-request-id') ?? undefined;
+  const ids = correlationId ? { correlationId } : {};
+  const parsed = parseJson(res.text);
+  if (ok && parsed === MALFORMED) {
+    // A success we cannot read: the request may or may not have taken effect (retry.ts decides).
+    return {
+      ok: false,
+      outcome: { kind: 'malformed', status: res.status },
+      error: new FhirError('malformed', `${where}: malformed response body`, { status: res.status, ...ids }),
+      log: { method, path: url.pathname, kind: 'malformed', status: res.status, correlationId },
+    };
+  }
+  // An error page that is not JSON (a proxy, a firewall) is still the status it says.
+  const body = parsed === MALFORMED ? null : parsed;
+  if (ok) return { ok: true, response: { status: res.status, headers: res.headers, body } };
+  const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
+  const info = { status: res.status, ...outcomeOf(body), ...ids, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+  const kind = res.status === 401 || res.status === 403 ? 'auth' : 'http';
+  return {
+    ok: false,
+    outcome: { kind: 'status', status: res.status, retryAfterMs },
+    error: new FhirError(kind, `${where}: HTTP ${res.status}`, info),
+    log: { method, path: url.pathname, status: res.status, issueCode: info.issueCode, correlationId },
+  };
 }
 
 const MALFORMED = Symbol('malformed');
-async function readJson(res: Response): Promise<unknown> {
+function parseJson(text: string): unknown {
   try {
-    const text = await res.text();
     return text.trim() === '' ? null : (JSON.parse(text) as unknown);
   } catch {
     return MALFORMED;
@@ -261,6 +288,7 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 }
 
 function causeCode(err: unknown): string | undefined {
-  const cause = (err as { cause?: { code?: string } }).cause;
-  return cause?.code;
+  // fetch wraps the socket error: TransportError → TypeError('fetch failed') → { code: 'ECONNRESET' }.
+  const cause = (err as { cause?: { code?: string; cause?: { code?: string } } }).cause;
+  return cause?.code ?? cause?.cause?.code;
 }

@@ -1,5 +1,5 @@
 /** Typed FHIR failures. Callers decide on `kind` and `status`, never on server text. */
-export type FhirErrorKind = 'http' | 'network' | 'timeout' | 'malformed' | 'auth' | 'config';
+export type FhirErrorKind = 'http' | 'network' | 'timeout' | 'malformed' | 'auth' | 'config' | 'redirect' | 'too_large';
 
 export interface FhirErrorInfo {
   status?: number;
@@ -44,6 +44,24 @@ export function isTransient(err: unknown): boolean {
   if (err.kind === 'malformed') return !(s >= 400 && s < 500); // an unreadable refusal is still a refusal
   if (err.kind === 'network' || err.kind === 'timeout') return true;
   return err.kind === 'http' && (s === 408 || s === 429 || s >= 500);
+}
+
+/**
+ * A write that may or may not have landed: the reply was lost (reset, timeout), unreadable, or a 5xx
+ * other than 503. Only a re-read tells which; writing again blindly could write twice.
+ */
+export function isUnknownOutcome(err: unknown): boolean {
+  if (!(err instanceof FhirError)) return false;
+  const s = err.status ?? 0;
+  if (err.kind === 'network' || err.kind === 'timeout') return true;
+  if (err.kind === 'malformed') return s >= 200 && s < 300;
+  return err.kind === 'http' && s >= 500 && s !== 503;
+}
+
+/** What the audit keeps of a failure: the HTTP status and the server's correlation id, nothing else. */
+export function auditFieldsOf(err: unknown): { httpStatus?: number | undefined; correlationId?: string | undefined } {
+  const info = err instanceof FhirError ? err.info : {};
+  return { httpStatus: info.status, correlationId: info.correlationId };
 }
 
 /** Extracts issue[0] from an OperationOutcome body, tolerating anything else. */

@@ -1,11 +1,19 @@
 /**
  * OAuth2 client-credentials tokens for the FHIR server. The token is cached in memory and in the
  * keychain (so a restart does not cost a token fetch), refreshed in the background ahead of expiry,
- * and concurrent callers share one in-flight request. It never leaves main.
+ * and concurrent callers share one keychain read and one in-flight request. It never leaves main.
+ *
+ * The client secret goes only to the token origin it was bound to at provisioning (client-binding.ts),
+ * over the shared transport: a redirect is a refusal, the body is capped, one deadline covers it all.
  */
 import type { Logger } from '../log.js';
 import type { SecretStore } from '../secrets.js';
+import { bindingMismatch, decodeBoundSecret } from './client-binding.js';
 import { TokenError } from './errors.js';
+import { deadline, send, TransportError, type SendResult } from './transport.js';
+
+/** A token response is a few hundred bytes; anything near this is not a token endpoint. */
+export const TOKEN_MAX_BYTES = 64 * 1024;
 
 interface CachedToken {
   accessToken: string;
@@ -13,11 +21,15 @@ interface CachedToken {
   expiresAt: number;
   /** The cache is only valid for the endpoint and client it was issued to. */
   issuer: string;
+  /** The FHIR origin the token may be sent to (absent in caches written before binding). */
+  audience?: string;
 }
 
 export interface TokenProviderOptions {
   tokenUrl: string;
   clientId: string;
+  /** The FHIR server the token is for: the secret's binding must name its origin. */
+  fhirBaseUrl?: string | undefined;
   scope?: string | undefined;
   secrets: SecretStore;
   log: Logger;
@@ -32,7 +44,8 @@ export class TokenProvider {
   private cached: CachedToken | null = null;
   private inflight: Promise<CachedToken> | null = null;
   private timer: NodeJS.Timeout | null = null;
-  private loadedFromKeychain = false;
+  /** The one keychain read of the cached token, shared by every early caller. */
+  private loading: Promise<void> | null = null;
   /** Count of token-endpoint requests (benchmarks and tests). */
   fetchCount = 0;
 
@@ -44,30 +57,41 @@ export class TokenProvider {
   private now() {
     return (this.o.now ?? Date.now)();
   }
+  private get audience() {
+    return this.o.fhirBaseUrl ? new URL(this.o.fhirBaseUrl).origin : undefined;
+  }
   private fresh(t: CachedToken | null): t is CachedToken {
-    return !!t && t.issuer === this.issuer && t.expiresAt - (this.o.refreshMarginMs ?? 5 * 60_000) > this.now();
+    return (
+      !!t &&
+      typeof t.accessToken === 'string' &&
+      t.issuer === this.issuer &&
+      t.audience === this.audience &&
+      t.expiresAt - (this.o.refreshMarginMs ?? 5 * 60_000) > this.now()
+    );
   }
 
   /** A valid access token: memory, else keychain cache, else a new one from the token endpoint. */
   async getToken(): Promise<string> {
     if (this.fresh(this.cached)) return this.cached.accessToken;
-    if (!this.loadedFromKeychain) {
-      this.loadedFromKeychain = true;
-      const stored = await this.o.secrets.get('fhir-access-token');
-      if (stored) {
-        try {
-          const t = JSON.parse(stored) as CachedToken;
-          if (this.fresh(t)) {
-            this.cached = t;
-            this.o.log.addSecret(t.accessToken);
-            return t.accessToken;
-          }
-        } catch {
-          // A corrupt cache entry is just a miss.
-        }
-      }
-    }
+    // Single-flight: the cache counts as loaded only once the read has finished, for every caller.
+    await (this.loading ??= this.loadCached());
+    const loaded = this.cached as CachedToken | null; // set by loadCached meanwhile
+    if (this.fresh(loaded)) return loaded.accessToken;
     return (await this.refresh()).accessToken;
+  }
+
+  private async loadCached(): Promise<void> {
+    const stored = await this.o.secrets.get('fhir-access-token').catch(() => null);
+    if (!stored) return;
+    try {
+      const t = JSON.parse(stored) as CachedToken;
+      if (this.fresh(t)) {
+        this.cached = t;
+        this.o.log.addSecret(t.accessToken);
+      }
+    } catch {
+      // A corrupt cache entry is just a miss.
+    }
   }
 
   /** Forget a token the server rejected (401) so the next getToken fetches a new one. */
@@ -82,25 +106,49 @@ export class TokenProvider {
   }
 
   private async fetchToken(): Promise<CachedToken> {
-    const secret = await this.o.secrets.get('fhir-client-secret');
-    if (!secret) throw new TokenError('not_provisioned', 'No client secret in the keychain; run `kiosk-admin set-client-secret`.');
-    this.o.log.addSecret(secret);
-    const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: this.o.clientId, client_secret: secret });
+    const stored = await this.o.secrets.get('fhir-client-secret');
+    if (!stored) throw new TokenError('not_provisioned', 'No client secret in the keychain; run `kiosk-admin set-client-secret`.');
+    const bound = decodeBoundSecret(stored);
+    this.o.log.addSecret(bound.secret);
+    const mismatch = bindingMismatch(bound, { tokenUrl: this.o.tokenUrl, clientId: this.o.clientId, fhirBaseUrl: this.o.fhirBaseUrl });
+    if (mismatch) {
+      // The config no longer matches what IT provisioned: nothing is sent anywhere.
+      this.o.log.error('token.binding_refused', { mismatch });
+      throw new TokenError(
+        'not_provisioned',
+        mismatch === 'unbound'
+          ? 'The client secret is not bound to a token endpoint; run `kiosk-admin set-client-secret` again.'
+          : `The config's ${mismatch.replace('_', ' ')} differs from the one the client secret was provisioned for; ` +
+              'run `kiosk-admin set-client-secret` again if the change is intended.',
+      );
+    }
+    const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: this.o.clientId, client_secret: bound.secret });
     if (this.o.scope) body.set('scope', this.o.scope);
     this.fetchCount++;
-    let res: Response;
+    let res: SendResult;
     try {
-      res = await (this.o.fetch ?? fetch)(this.o.tokenUrl, {
+      res = await send(this.o.fetch ?? fetch, {
         method: 'POST',
+        url: new URL(this.o.tokenUrl),
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body,
-        signal: AbortSignal.timeout(this.o.timeoutMs ?? 10_000),
+        body: body.toString(),
+        maxBytes: TOKEN_MAX_BYTES,
+        signal: deadline(this.o.timeoutMs ?? 10_000),
       });
     } catch (err) {
-      this.o.log.warn('token.unreachable', { reason: (err as Error).name });
-      throw new TokenError('unreachable', `Token endpoint unreachable (${(err as Error).name}).`);
+      if (err instanceof TransportError && err.kind === 'redirect') {
+        this.o.log.error('token.redirect_refused', { status: err.status });
+        throw new TokenError('server', `Token endpoint answered with a redirect (HTTP ${err.status ?? '3xx'}); refused.`);
+      }
+      if (err instanceof TransportError && err.kind === 'too_large') {
+        this.o.log.error('token.too_large', { status: err.status, maxBytes: TOKEN_MAX_BYTES });
+        throw new TokenError('server', 'Token endpoint response is too large; refused.');
+      }
+      const kind = err instanceof TransportError ? err.kind : (err as Error).name;
+      this.o.log.warn('token.unreachable', { reason: kind });
+      throw new TokenError('unreachable', `Token endpoint unreachable (${kind}).`);
     }
-    const text = await res.text().catch(() => '');
+    const text = res.text;
     if (res.status === 400 || res.status === 401 || res.status === 403) {
       const code = safeJson(text)?.['error'];
       this.o.log.warn('token.rejected', { status: res.status, code: typeof code === 'string' ? code : undefined });
@@ -109,7 +157,7 @@ export class TokenProvider {
         `Token endpoint rejected the client credentials (HTTP ${res.status}${typeof code === 'string' ? `, ${code}` : ''}).`,
       );
     }
-    if (!res.ok) throw new TokenError('server', `Token endpoint error (HTTP ${res.status}).`);
+    if (res.status < 200 || res.status > 299) throw new TokenError('server', `Token endpoint error (HTTP ${res.status}).`);
     const json = safeJson(text);
     const accessToken = json?.['access_token'];
     const expiresIn = Number(json?.['expires_in']);
@@ -118,7 +166,12 @@ export class TokenProvider {
     }
     this.o.log.addSecret(accessToken);
     // expires_in is in seconds (a known client bug adds it to Date.now() as if it were ms).
-    const token: CachedToken = { accessToken, expiresAt: this.now() + expiresIn * 1000, issuer: this.issuer };
+    const token: CachedToken = {
+      accessToken,
+      expiresAt: this.now() + expiresIn * 1000,
+      issuer: this.issuer,
+      ...(this.audience ? { audience: this.audience } : {}),
+    };
     this.cached = token;
     await this.o.secrets.set('fhir-access-token', JSON.stringify(token)).catch((err: Error) => {
       this.o.log.warn('token.cache_write_failed', { reason: err.name });

@@ -229,6 +229,7 @@ describe('channels', () => {
   it('error codes are a closed list', () => {
     expect([...ErrorCode.options].sort()).toEqual(
       [
+        'busy',
         'forbidden_sender',
         'internal',
         'invalid_request',

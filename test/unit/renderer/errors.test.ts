@@ -2,17 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { errorAction, toErrorCode } from '../../../renderer/errors.js';
 import { en } from '../../../renderer/i18n/en.js';
 import { es } from '../../../renderer/i18n/es.js';
+import { ErrorCode } from '../../../preload/contract.js';
 
-const CODES = [
-  'invalid_request',
-  'unknown_channel',
-  'forbidden_sender',
-  'not_configured',
-  'session_expired',
-  'staff_locked',
-  'unavailable',
-  'internal',
-] as const;
+/** The contract's own closed list: a new code must get words and an action, or this fails. */
+const CODES = ErrorCode.options;
 
 describe('error codes', () => {
   it('maps every contract code to an action and to words in both languages', () => {

@@ -1,7 +1,6 @@
-/** The bench's pure helpers: result judging and table, synthetic patients, trace parsing, keypad digits. */
+/** The bench's pure helpers: result judging and table, trace parsing, keypad digits. */
 import { describe, expect, it } from 'vitest';
 import { dobDigits } from '../../../dev/patient-driver.js';
-import { prng, syntheticBirthDate, syntheticName } from '../../../scripts/bench/patients.js';
 import { longestTaskFromTrace } from '../../../scripts/bench/renderer-cost.js';
 import { formatTable, judge } from '../../../scripts/bench/table.js';
 
@@ -25,27 +24,6 @@ describe('judge and formatTable', () => {
     expect(lines[1]).toBe('[round trips]');
     expect(lines[2]).toMatch(/^ {2}identification\s+2\s+≤ 2\s+1\.00\s+ok$/);
     expect(lines[4]).toMatch(/find: median\s+420 ms\s+≤ 350 ms \(target\)\s+1\.20\s+MISS\s+floor 200 ms$/);
-  });
-});
-
-describe('synthetic patients', () => {
-  it('names can be typed on the kiosk keyboard and are distinct', () => {
-    const rand = prng(3);
-    const names = Array.from({ length: 500 }, (_, n) => syntheticName(rand, n));
-    for (const name of names) expect(name).toMatch(/^[\p{L}' -]{2,20}$/u);
-    expect(new Set(names.map((n) => n.toLowerCase())).size).toBeGreaterThan(480);
-    expect(names.some((n) => /[éñüóçáø]/.test(n))).toBe(true);
-  });
-
-  it('birth dates are real dates between 1940 and 2005, reproducible from the seed', () => {
-    const rand = prng(9);
-    const a = Array.from({ length: 200 }, () => syntheticBirthDate(rand));
-    for (const d of a) {
-      expect(d).toMatch(/^(19[4-9]\d|200[0-5])-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])$/);
-      expect(new Date(`${d}T00:00:00Z`).toISOString().startsWith(d)).toBe(true);
-    }
-    const again = prng(9);
-    expect(syntheticBirthDate(again)).toBe(a[0]);
   });
 });
 

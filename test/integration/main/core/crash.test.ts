@@ -39,16 +39,21 @@ function runChild(server: DemoServer, mode: 'checkin' | 'flush', dataDir: string
       buf += d.toString();
       const parts = buf.split('\n');
       buf = parts.pop()!;
-      lines.push(...parts.filter(Boolean));
+      for (const line of parts.filter(Boolean)) {
+        if (line === 'READY') arm();
+        else lines.push(line);
+      }
     });
     let killed = false;
-    const timer =
-      killAfterMs === undefined
-        ? null
-        : setTimeout(() => {
-            killed = true;
-            process.kill(-child.pid!, 'SIGKILL');
-          }, killAfterMs);
+    let timer: NodeJS.Timeout | null = null;
+    // The kill lands a random time after the child is ready, so it interrupts check-ins, not start-up.
+    const arm = () => {
+      if (killAfterMs === undefined || timer) return;
+      timer = setTimeout(() => {
+        killed = true;
+        process.kill(-child.pid!, 'SIGKILL');
+      }, killAfterMs);
+    };
     child.on('close', () => {
       if (timer) clearTimeout(timer);
       resolve({ lines, killed });
@@ -81,7 +86,7 @@ describe('crash safety of check-ins (SIGKILL at random points)', () => {
         'checkin',
         dataDir,
         batch.map((b) => JSON.stringify({ family: b.family, birthDate: b.birthDate })),
-        900 + Math.floor(random() * 1800),
+        150 + Math.floor(random() * 900),
       );
       if (killed) kills++;
       for (const l of lines) {

@@ -7,12 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, contract } from '../../../../preload/contract.js';
 import { createIpcRouter, type Dispatch } from '../../../../main/core/ipc-router.js';
 import { startDemoKiosk, type DemoKiosk } from '../../../../dev/demo-kiosk.js';
+import { prng } from '../../../../dev/demo-server/prng.js';
 import { capturingLog, tenAm } from '../../../support/fixtures.js';
-
-/** Small deterministic PRNG so a failure is reproducible from the seed. */
-function prng(seed: number) {
-  return () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-}
 
 const NASTY_STRINGS = [
   '',

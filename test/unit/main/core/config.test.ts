@@ -2,7 +2,15 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, configPath, loadConfig, parseConfig, resolveFhirConfig, type KioskConfig } from '../../../../main/core/config.js';
+import {
+  ConfigError,
+  configPath,
+  loadConfig,
+  parseConfig,
+  resolveFhirConfig,
+  systemConfigPath,
+  type KioskConfig,
+} from '../../../../main/core/config.js';
 
 const LIVE = {
   fhir: { baseUrl: 'https://fumage-example.canvasmedical.com', clientId: 'kiosk-client' },
@@ -249,6 +257,14 @@ describe('configPath', () => {
   ])('%s', (_label, argv, env, expected) => {
     expect(configPath(argv, env, userData)).toBe(expected);
   });
+
+  it('a packaged kiosk reads only the admin-owned system path: --config and KIOSK_CONFIG are ignored', () => {
+    const argv = ['kiosk', '--config', '/tmp/evil.json'];
+    const env = { KIOSK_CONFIG: '/tmp/evil2.json' };
+    expect(configPath(argv, env, userData, { packaged: true, platform: 'linux' })).toBe('/etc/clinic-kiosk/config.json');
+    expect(systemConfigPath('darwin')).toBe('/Library/Application Support/Clinic Check-in Kiosk/config.json');
+    expect(systemConfigPath('win32')).toBe('C:\\ProgramData\\Clinic Check-in Kiosk\\config.json');
+  });
 });
 
 describe('loadConfig', () => {
@@ -274,6 +290,22 @@ describe('loadConfig', () => {
     expect(err).toBeInstanceOf(ConfigError);
     expect((err as Error).message).toContain(file);
     expect((err as Error).message).toMatch(/not valid JSON/);
+  });
+
+  it('a JSON error names the line and column but never quotes the file text', async () => {
+    const file = path.join(dir, 'quoted.json');
+    writeFileSync(file, '{\n  "clinic": {\n    "name": "Synthetic Clinic",\n    Jane-Doe-1980-01-02\n  }\n}');
+    const message = ((await loadConfig(file).catch((e: unknown) => e)) as Error).message;
+    expect(message).toMatch(/line 4, column 5/);
+    expect(message).not.toMatch(/Jane|Synthetic|clinic/);
+  });
+
+  it('an unknown key that is not a plain identifier is not echoed', async () => {
+    const file = path.join(dir, 'weird-key.json');
+    writeFileSync(file, JSON.stringify({ clinic: { 'Jane Doe 555-0100 born 1980': 1 } }));
+    const message = ((await loadConfig(file).catch((e: unknown) => e)) as Error).message;
+    expect(message).not.toContain('Jane');
+    expect(message).toContain('clinic: unknown key');
   });
 
   it('an unreadable path (a directory) is a ConfigError naming the file', async () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it, vi, type Mock } from 'vitest';
 import { KioskError } from '../../../../main/core/errors.js';
-import { createIpcRouter, isTrustedSender, type Handlers, type SenderInfo, type TrustPolicy } from '../../../../main/core/ipc-router.js';
+import {
+  createIpcRouter,
+  DEFAULT_MAX_IN_FLIGHT,
+  isTrustedSender,
+  type Handlers,
+  type SenderInfo,
+  type TrustPolicy,
+} from '../../../../main/core/ipc-router.js';
 import { createLogger, memorySink } from '../../../../main/core/log.js';
 import { channels, ErrorCode, type Channel } from '../../../../preload/contract.js';
 
@@ -181,6 +188,47 @@ describe.each(channels)('channel %s', (channel) => {
     handlers[channel].mockResolvedValueOnce(undefined);
     const res = await dispatch(channel, structuredClone(c.request), SENDER);
     expect(res).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+});
+
+describe('in-flight cap per channel', () => {
+  /** Handlers that stay pending until released, to hold requests in flight. */
+  function held() {
+    const { dispatch, handlers } = setup();
+    const gates: Array<() => void> = [];
+    for (const c of channels)
+      handlers[c].mockImplementation(() => new Promise((resolve) => gates.push(() => resolve(structuredClone(CASES[c].response)))));
+    return { dispatch, handlers, release: () => gates.splice(0).forEach((g) => g()) };
+  }
+
+  it.each<[Channel, number]>([
+    ['staff:unlock', 1],
+    ['patient:identify', 2],
+    ['kiosk:info', DEFAULT_MAX_IN_FLIGHT],
+  ])('a burst of 200 on %s runs %i handler(s) and answers busy to the rest', async (channel, cap) => {
+    const { dispatch, handlers, release } = held();
+    const pending = Array.from({ length: 200 }, () => dispatch(channel, structuredClone(CASES[channel].request), SENDER));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(handlers[channel]).toHaveBeenCalledTimes(cap);
+    release();
+    const results = await Promise.all(pending);
+    expect(results.filter((r) => r.ok)).toHaveLength(cap);
+    expect(results.filter((r) => !r.ok && r.error.code === 'busy')).toHaveLength(200 - cap);
+    // The slots are free again once the handlers finished, including after a throw.
+    handlers[channel].mockRejectedValueOnce(new Error('boom'));
+    expect((await dispatch(channel, structuredClone(CASES[channel].request), SENDER)).ok).toBe(false);
+    handlers[channel].mockResolvedValue(structuredClone(CASES[channel].response));
+    expect((await dispatch(channel, structuredClone(CASES[channel].request), SENDER)).ok).toBe(true);
+  });
+
+  it('one busy channel does not block another', async () => {
+    const { dispatch, handlers, release } = held();
+    const unlock = dispatch('staff:unlock', structuredClone(CASES['staff:unlock'].request), SENDER);
+    const info = dispatch('kiosk:info', {}, SENDER);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(handlers['kiosk:info']).toHaveBeenCalledTimes(1);
+    release();
+    expect((await unlock).ok && (await info).ok).toBe(true);
   });
 });
 

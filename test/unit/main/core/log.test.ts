@@ -245,3 +245,79 @@ describe('dailyFileSink', () => {
     expect(JSON.parse(text)).toMatchObject({ level: 'warn', event: 'fhir.failed', status: 503, familyName: '[redacted]' });
   });
 });
+
+describe('bounded, aggregated, never throwing', () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'kiosk-log-bounds-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('24,616 invalid IPC requests write a few lines, one of them the count', async () => {
+    const { createIpcRouter } = await import('../../../../main/core/ipc-router.js');
+    const dir = path.join(root, 'flood');
+    const log = createLogger([dailyFileSink(dir, 'kiosk', 30, () => NOW)]);
+    const dispatch = createIpcRouter({} as never, { log, isTrusted: () => true });
+    const sender = { url: 'app://kiosk/', isMainFrame: true, id: 1 };
+    for (let i = 0; i < 24_616; i++) await dispatch('patient:identify', { familyName: i, birthDate: 'x' }, sender);
+    (log as { flush?: () => void }).flush?.();
+    const text = readFileSync(path.join(dir, 'kiosk-2026-06-15.jsonl'), 'utf8');
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(Buffer.byteLength(text)).toBeLessThan(4096);
+    expect(lines.filter((l) => l['event'] === 'ipc.invalid_request')).toHaveLength(6); // 5 in full, 1 summary
+    expect(lines.find((l) => l['repeated'])).toMatchObject({ event: 'ipc.invalid_request', repeated: 24_611 });
+  });
+
+  it('a new window writes the event again; different codes are not folded together', () => {
+    let t = 0;
+    const sink = memorySink();
+    const log = createLogger([sink], { clock: () => t, aggregateMs: 1000, aggregateAfter: 1 });
+    log.warn('x', { code: 'a' });
+    log.warn('x', { code: 'a' });
+    log.warn('x', { code: 'b' });
+    t = 1500;
+    log.warn('x', { code: 'a' });
+    expect(sink.lines.map((l) => JSON.parse(l) as Record<string, unknown>).map((l) => [l['code'], l['repeated']])).toEqual([
+      ['a', undefined],
+      ['b', undefined],
+      ['a', 1],
+      ['a', undefined],
+    ]);
+    expect(log.stats().aggregated).toBe(1);
+  });
+
+  it('a day file stops at its cap with one marker line; the drops are counted', () => {
+    const dir = path.join(root, 'cap');
+    const sink = dailyFileSink(dir, 'kiosk', 30, { now: () => NOW, maxFileBytes: 1000 });
+    for (let i = 0; i < 100; i++) sink.write(JSON.stringify({ i, pad: 'x'.repeat(80) }));
+    const size = statSync(path.join(dir, 'kiosk-2026-06-15.jsonl')).size;
+    expect(size).toBeLessThanOrEqual(1000 + 200);
+    expect(readFileSync(path.join(dir, 'kiosk-2026-06-15.jsonl'), 'utf8')).toContain('log.cap_reached');
+    expect(sink.stats().dropped.file_cap).toBe(100 - sink.stats().written);
+    expect(sink.stats().written).toBeGreaterThan(0);
+  });
+
+  it('the total cap deletes the oldest days first', () => {
+    const dir = path.join(root, 'total');
+    mkdirSync(dir, { recursive: true });
+    for (const d of ['2026-06-10', '2026-06-11', '2026-06-12']) writeFileSync(path.join(dir, `kiosk-${d}.jsonl`), 'y'.repeat(4000));
+    const sink = dailyFileSink(dir, 'kiosk', 30, { now: () => NOW, maxTotalBytes: 10_000 });
+    sink.write('{"n":1}');
+    expect(readdirSync(dir).sort()).toEqual(['kiosk-2026-06-11.jsonl', 'kiosk-2026-06-12.jsonl', 'kiosk-2026-06-15.jsonl']);
+  });
+
+  it('a refused write keeps the line for the next write (bounded), and never throws', () => {
+    const dir = path.join(root, 'refused');
+    writeFileSync(dir, 'a file where the directory should be');
+    const sink = dailyFileSink(dir, 'kiosk', 30, { now: () => NOW, maxBufferBytes: 100 });
+    expect(() => {
+      for (let i = 0; i < 10; i++) sink.write(JSON.stringify({ i, pad: 'z'.repeat(30) }));
+    }).not.toThrow();
+    expect(sink.stats()).toMatchObject({ written: 0, failedWrites: 10, lastError: expect.stringMatching(/ENOTDIR|EEXIST/) });
+    expect(sink.stats().dropped.buffer_full).toBeGreaterThanOrEqual(8);
+    rmSync(dir);
+    sink.write('{"back":true}');
+    expect(sink.stats().written).toBeGreaterThanOrEqual(2);
+    expect(existsSync(path.join(dir, 'kiosk-2026-06-15.jsonl'))).toBe(true);
+  });
+});

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -37,6 +37,7 @@ describe('Outbox basics', () => {
       id: expect.stringMatching(/^[A-Za-z0-9_-]{24}$/),
       appointmentId: 'appt-1',
       targetStatus: 'checked-in',
+      by: 'patient',
       kioskId: 'lobby-2',
       createdAt: '2026-06-15T14:00:00.000Z',
       state: 'sending',
@@ -233,22 +234,66 @@ describe('persistence', () => {
     expect(new Outbox(dir, 'kiosk-1').list()).toEqual([a, b]);
   });
 
-  it('a file that is valid JSON but not a valid outbox gives a clear error naming the file', () => {
+  // Issue 10 item 9: a damaged file used to stop start-up (and the shell logged only the error class).
+  it('a file that is valid JSON but not a valid outbox is moved aside (0600) and the outbox starts empty', () => {
     const dir = freshDir();
-    const box = new Outbox(dir, 'kiosk-1');
+    const c = clock();
+    const box = new Outbox(dir, 'kiosk-1', c.now);
     box.begin('appt-1', 'checked-in');
-    writeFileSync(box.file, JSON.stringify([{ id: 'x', appointmentId: 'appt-1', state: 'lost' }]));
-    expect(() => new Outbox(dir, 'kiosk-1')).toThrow(box.file);
-    expect(() => new Outbox(dir, 'kiosk-1')).toThrow(/not valid/);
+    const damagedText = JSON.stringify([{ id: 'x', appointmentId: 'appt-1', state: 'lost' }]);
+    writeFileSync(box.file, damagedText);
+    const reopened = new Outbox(dir, 'kiosk-1', c.now);
+    expect(reopened.size).toBe(0);
+    expect(reopened.damaged).toEqual({ reason: 'invalid_entries', movedTo: expect.stringContaining(`${box.file}.damaged-`), at: c.iso() });
+    expect(readFileSync(reopened.damaged!.movedTo, 'utf8')).toBe(damagedText);
+    if (process.platform !== 'win32') expect(statSync(reopened.damaged!.movedTo).mode & 0o777).toBe(0o600);
+    expect(existsSync(box.file)).toBe(false);
+    // The next start is clean: nothing damaged any more, and the new outbox works.
+    reopened.begin('appt-2', 'checked-in');
+    const again = new Outbox(dir, 'kiosk-1', c.now);
+    expect(again.damaged).toBeNull();
+    expect(again.list().map((e) => e.appointmentId)).toEqual(['appt-2']);
   });
 
   // Regression (outbox.ts readEntries, fixed): JSON.parse runs outside the validity check, so a truncated/garbled
   // file throws a bare SyntaxError without the file name or the "move it aside" advice.
-  it('a file that is not JSON at all gives the same clear error naming the file', () => {
+  it('a file that is not JSON at all is moved aside the same way', () => {
     const dir = freshDir();
     const box = new Outbox(dir, 'kiosk-1');
     box.begin('appt-1', 'checked-in');
     writeFileSync(box.file, '[{"id":"abc","appointmentId":"appt-');
-    expect(() => new Outbox(dir, 'kiosk-1')).toThrow(box.file);
+    const reopened = new Outbox(dir, 'kiosk-1');
+    expect(reopened.damaged).toMatchObject({ reason: 'not_json', movedTo: expect.stringContaining(box.file) });
+    expect(reopened.size).toBe(0);
+  });
+
+  it.skipIf(process.platform === 'win32' || process.getuid?.() === 0)(
+    'a file that cannot be read at all stops start-up with a safe reason code naming the file',
+    () => {
+      const dir = freshDir();
+      const box = new Outbox(dir, 'kiosk-1');
+      box.begin('appt-1', 'checked-in');
+      chmodSync(box.file, 0o000);
+      try {
+        expect(() => new Outbox(dir, 'kiosk-1')).toThrow(expect.objectContaining({ code: 'outbox_unreadable', name: 'OutboxError' }));
+        expect(() => new Outbox(dir, 'kiosk-1')).toThrow(box.file);
+      } finally {
+        chmodSync(box.file, 0o600);
+      }
+    },
+  );
+
+  it('an entry written before `by` existed reads as a patient check-in', () => {
+    const dir = freshDir();
+    const box = new Outbox(dir, 'kiosk-1');
+    const { by: _by, ...old } = box.begin('appt-1', 'checked-in', 'staff');
+    writeFileSync(box.file, JSON.stringify([old]));
+    expect(new Outbox(dir, 'kiosk-1').list()).toEqual([{ ...old, by: 'patient' }]);
+  });
+
+  it('begin() records who asked', () => {
+    const box = new Outbox(freshDir(), 'kiosk-1');
+    expect(box.begin('appt-1', 'checked-in', 'staff').by).toBe('staff');
+    expect(box.begin('appt-2', 'arrived').by).toBe('patient');
   });
 });

@@ -17,7 +17,7 @@ const fake = vi.hoisted(() => ({
 // The mock factory runs once (vi.resetModules keeps the mock registry): delegate to each test's fake.
 vi.mock('electron', () =>
   Object.fromEntries(
-    ['app', 'BrowserWindow', 'Menu', 'powerMonitor', 'powerSaveBlocker', 'protocol', 'session', 'ipcMain'].map((name) => [
+    ['app', 'BrowserWindow', 'Menu', 'net', 'powerMonitor', 'powerSaveBlocker', 'protocol', 'session', 'ipcMain'].map((name) => [
       name,
       // A function target so `new BrowserWindow(...)` can reach the construct trap.
       new Proxy(function electronExport() {}, {
@@ -80,6 +80,26 @@ function buildFakeElectron() {
     setDevicePermissionHandler: vi.fn(),
     webRequest: { onBeforeRequest: vi.fn() },
   });
+  const fhirSession = Object.assign(new FakeEmitter(), {
+    setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
+    setDevicePermissionHandler: vi.fn(),
+  });
+  /** net.request: records the request and fails it like an unreachable server (no real network). */
+  const netRequests: Record<string, unknown>[] = [];
+  const net = {
+    request: vi.fn((options: Record<string, unknown>) => {
+      netRequests.push(options);
+      const req = Object.assign(new FakeEmitter(), {
+        setHeader: vi.fn(),
+        write: vi.fn(),
+        abort: vi.fn(),
+        followRedirect: vi.fn(),
+        end: vi.fn(() => setTimeout(() => req.emit('error', new Error('net::ERR_CONNECTION_REFUSED')), 0)),
+      });
+      return req;
+    }),
+  };
   const ipcHandlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
   return {
     app,
@@ -91,7 +111,10 @@ function buildFakeElectron() {
       registerSchemesAsPrivileged: vi.fn(() => fake.calls.push('registerSchemesAsPrivileged')),
       handle: vi.fn(),
     },
-    session: { defaultSession: session },
+    session: { defaultSession: session, fromPartition: vi.fn(() => fhirSession) },
+    net,
+    netRequests,
+    fhirSession,
     ipcMain: {
       handle: vi.fn((c: string, l: (event: unknown, payload: unknown) => Promise<unknown>) => ipcHandlers.set(c, l)),
       removeHandler: vi.fn(),
@@ -103,7 +126,8 @@ type FakeElectron = ReturnType<typeof buildFakeElectron>;
 
 let electron: FakeElectron;
 let tempDir: string;
-let processListeners: { exception: Function[]; rejection: Function[] }; // eslint-disable-line @typescript-eslint/no-unsafe-function-type -- Node's listener type
+let processListeners: { exception: Function[]; rejection: Function[]; signals: Function[] }; // eslint-disable-line @typescript-eslint/no-unsafe-function-type -- Node's listener type
+const SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
 
 beforeEach(() => {
   vi.resetModules();
@@ -117,7 +141,11 @@ beforeEach(() => {
   FakeBrowserWindow.created = [];
   vi.stubEnv('KIOSK_CONFIG', path.join(dir, 'no-config.json'));
   vi.stubEnv('KIOSK_DEMO_CLIENT_SECRET', 'demo-secret-for-tests'); // keeps the real OS keychain out of unit tests
-  processListeners = { exception: process.listeners('uncaughtException'), rejection: process.listeners('unhandledRejection') };
+  processListeners = {
+    exception: process.listeners('uncaughtException'),
+    rejection: process.listeners('unhandledRejection'),
+    signals: SIGNALS.flatMap((s) => process.listeners(s)),
+  };
   // The shell logs to stderr as well as its file; DEBUG_SHELL=1 shows those lines.
   vi.spyOn(process.stderr, 'write').mockImplementation((chunk) =>
     process.env['DEBUG_SHELL'] ? process.stdout.write(`shell log: ${String(chunk)}`) : true,
@@ -129,6 +157,8 @@ afterEach(() => {
   for (const l of process.listeners('uncaughtException')) if (!processListeners.exception.includes(l)) process.off('uncaughtException', l);
   for (const l of process.listeners('unhandledRejection'))
     if (!processListeners.rejection.includes(l)) process.off('unhandledRejection', l);
+  for (const signal of SIGNALS)
+    for (const l of process.listeners(signal)) if (!processListeners.signals.includes(l)) process.off(signal, l);
   vi.unstubAllEnvs();
   vi.restoreAllMocks();
   rmSync(tempDir, { recursive: true, force: true });
@@ -239,14 +269,17 @@ describe('electron-main (against a fake electron)', () => {
     expect(electron.protocol.registerSchemesAsPrivileged).not.toHaveBeenCalled();
   });
 
-  it('a packaged build started with a debugging switch exits before doing anything', async () => {
-    fake.state.packaged = true;
-    fake.state.switches.add('remote-debugging-port');
-    await import('../../../../main/shell/electron-main.js');
-    expect(electron.app.exit).toHaveBeenCalledWith(1);
-    expect(electron.app.requestSingleInstanceLock).not.toHaveBeenCalled();
-    expect(electron.app.whenReady).not.toHaveBeenCalled();
-  });
+  it.each(['--remote-debugging-port=9222', '--no-sandbox', '--gpu-launcher=/tmp/x'])(
+    'a packaged build started with %s exits before doing anything',
+    async (arg) => {
+      fake.state.packaged = true;
+      vi.spyOn(process, 'argv', 'get').mockReturnValue(['/opt/kiosk/clinic-kiosk', arg]);
+      await import('../../../../main/shell/electron-main.js');
+      expect(electron.app.exit).toHaveBeenCalledWith(1);
+      expect(electron.app.requestSingleInstanceLock).not.toHaveBeenCalled();
+      expect(electron.app.whenReady).not.toHaveBeenCalled();
+    },
+  );
 
   it('--admin runs the provisioning CLI instead of the kiosk and exits with its code', async () => {
     const config = path.join(tempDir, 'bad.json');
@@ -256,5 +289,40 @@ describe('electron-main (against a fake electron)', () => {
     await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(78)); // EXIT.config
     expect(electron.app.requestSingleInstanceLock).not.toHaveBeenCalled();
     expect(FakeBrowserWindow.created).toHaveLength(0);
+  });
+
+  it("sends main's FHIR and token calls through Chromium's network in the in-memory kiosk-fhir session, not Node's fetch", async () => {
+    const config = path.join(tempDir, 'config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        fhir: { baseUrl: 'https://fumage-clinic.example.invalid', clientId: 'kiosk-client' },
+        clinic: { timezone: 'America/Chicago' },
+      }),
+    );
+    vi.stubEnv('KIOSK_CONFIG', config);
+    const nodeFetch = vi.spyOn(globalThis, 'fetch');
+    await startEntry();
+    await vi.waitFor(() => expect(electron.netRequests.length).toBeGreaterThan(0));
+    expect(electron.session.fromPartition).toHaveBeenCalledWith('kiosk-fhir', { cache: false });
+    expect(electron.netRequests[0]).toMatchObject({
+      url: 'https://clinic.example.invalid/auth/token/',
+      method: 'POST',
+      redirect: 'manual',
+      session: electron.fhirSession,
+    });
+    // The FHIR session grants nothing either.
+    expect(electron.fhirSession.setPermissionCheckHandler).toHaveBeenCalled();
+    expect(nodeFetch).not.toHaveBeenCalled();
+  });
+
+  it.each(SIGNALS)('%s ends the kiosk with app.exit(0) after stopping it, without a quit the locked window refuses', async (signal) => {
+    const { win } = await startEntry();
+    process.emit(signal);
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(0));
+    expect(electron.app.quit).not.toHaveBeenCalled();
+    const close = fakeEvent();
+    win.emit('close', close);
+    expect(close.defaultPrevented).toBe(false);
   });
 });

@@ -1,5 +1,4 @@
 /** Tiny stand-ins for the Electron objects the shell modules take as parameters. */
-import { createLogger, memorySink, type Logger } from '../../../../main/core/log.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- listeners of any event signature
 type Listener = (...args: any[]) => unknown;
@@ -42,10 +41,8 @@ export function fakeEvent<T extends object>(extra: T = {} as T): FakeEvent & T {
   };
 }
 
-export function capturingLogger(): { log: Logger; lines: string[] } {
-  const sink = memorySink();
-  return { log: createLogger([sink], { minLevel: 'debug' }), lines: sink.lines };
-}
+/** The shell tests' name for the one capturing logger. */
+export { capturingLog as capturingLogger } from '../../../support/capturing-log.js';
 
 /** Manual clock + timers: nothing runs until the test advances time. */
 export class FakeTimers {

@@ -6,14 +6,7 @@ vi.mock('electron', () => ({ ipcMain: electronIpcMain }));
 
 import { channels } from '../../../../preload/contract.js';
 import type { Handlers } from '../../../../main/core/ipc-router.js';
-import {
-  createShellDispatch,
-  isTrustedAppSender,
-  registerElectronIpc,
-  registerIpc,
-  senderInfoOf,
-  type InvokeEventLike,
-} from '../../../../main/shell/ipc.js';
+import { createShellDispatch, registerElectronIpc, registerIpc, senderInfoOf, type InvokeEventLike } from '../../../../main/shell/ipc.js';
 import { capturingLogger } from './fakes.js';
 
 type Listener = (event: InvokeEventLike, payload: unknown) => unknown;
@@ -142,13 +135,19 @@ describe('senderInfoOf', () => {
   });
 });
 
-describe('isTrustedAppSender', () => {
+describe('createShellDispatch: the core sender rule with the app:// origin', () => {
+  const handlers = { 'kiosk:info': async () => ({}) } as unknown as Handlers;
   const ids = new Set<number | string>([1]);
-  it('needs all three: our id, main frame, our origin', () => {
-    expect(isTrustedAppSender({ url: 'app://kiosk/index.html', isMainFrame: true, id: 1 }, ids)).toBe(true);
-    expect(isTrustedAppSender({ url: 'app://kiosk/index.html', isMainFrame: false, id: 1 }, ids)).toBe(false);
-    expect(isTrustedAppSender({ url: 'app://kiosk/index.html', isMainFrame: true, id: 2 }, ids)).toBe(false);
-    expect(isTrustedAppSender({ url: 'app://kioskx/index.html', isMainFrame: true, id: 1 }, ids)).toBe(false);
-    expect(isTrustedAppSender({ url: '', isMainFrame: true, id: 1 }, ids)).toBe(false);
+  const dispatch = createShellDispatch(handlers, { log: capturingLogger().log, trustedIds: ids });
+  const refused = async (sender: { url: string; isMainFrame: boolean; id: number }) =>
+    (await dispatch('kiosk:info', {}, sender)).ok === false &&
+    JSON.stringify(await dispatch('kiosk:info', {}, sender)).includes('forbidden_sender');
+  it('needs all three: our id, main frame, our origin', async () => {
+    expect(await refused({ url: 'app://kiosk/index.html', isMainFrame: true, id: 1 })).toBe(false);
+    expect(await refused({ url: 'app://kiosk/index.html', isMainFrame: false, id: 1 })).toBe(true);
+    expect(await refused({ url: 'app://kiosk/index.html', isMainFrame: true, id: 2 })).toBe(true);
+    expect(await refused({ url: 'app://kioskx/index.html', isMainFrame: true, id: 1 })).toBe(true);
+    expect(await refused({ url: 'https://kiosk.invalid/index.html', isMainFrame: true, id: 1 })).toBe(true);
+    expect(await refused({ url: '', isMainFrame: true, id: 1 })).toBe(true);
   });
 });

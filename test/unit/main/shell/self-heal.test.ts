@@ -51,7 +51,12 @@ describe('RecoveryPolicy', () => {
 class FakeContents extends FakeEmitter {
   destroyed = false;
   reload = vi.fn();
-  forcefullyCrashRenderer = vi.fn(() => this.emit('render-process-gone', {}, { reason: 'killed', exitCode: 9 }));
+  /** reload() calls already made when the render-process-gone handler returned. */
+  reloadsWhenHandlerReturned: number | null = null;
+  forcefullyCrashRenderer = vi.fn(() => {
+    this.emit('render-process-gone', {}, { reason: 'killed', exitCode: 9 });
+    this.reloadsWhenHandlerReturned = this.reload.mock.calls.length;
+  });
   isDestroyed = () => this.destroyed;
 }
 
@@ -65,28 +70,38 @@ function setup() {
 }
 
 describe('attachSelfHeal', () => {
-  it('reloads after a crash and logs the reason', () => {
-    const { contents, recreate, lines } = setup();
+  it('reloads after a crash on a later tick, never inside the render-process-gone handler', () => {
+    const { contents, recreate, lines, timers } = setup();
     contents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 1 });
+    // Electron < 41.8.0 dies on a synchronous reload() here (electron#51900): nothing may run yet.
+    expect(contents.reload).not.toHaveBeenCalled();
+    expect(lines.at(-1)).toMatch(/"event":"shell.renderer_gone".*"reason":"oom"/);
+    timers.advance(0);
     expect(contents.reload).toHaveBeenCalledTimes(1);
     expect(recreate).not.toHaveBeenCalled();
-    expect(lines.at(-1)).toMatch(/"event":"shell.renderer_gone".*"reason":"oom"/);
   });
 
-  it('asks for a new window after repeated crashes', () => {
-    const { contents, recreate } = setup();
+  it('asks for a new window after repeated crashes, also on a later tick', () => {
+    const { contents, recreate, timers } = setup();
     for (let i = 0; i < 3; i++) contents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    expect(contents.reload).not.toHaveBeenCalled();
+    expect(recreate).not.toHaveBeenCalled();
+    timers.advance(0);
     expect(contents.reload).toHaveBeenCalledTimes(2);
     expect(recreate).toHaveBeenCalledExactlyOnceWith(1_000);
   });
 
-  it('kills a renderer that stays unresponsive past the grace period, which reloads it', () => {
+  it('kills a renderer that stays unresponsive past the grace period (from a timer), then reloads on a later tick', () => {
     const { contents, timers } = setup();
     contents.emit('unresponsive');
+    expect(contents.forcefullyCrashRenderer).not.toHaveBeenCalled();
     timers.advance(9_999);
     expect(contents.forcefullyCrashRenderer).not.toHaveBeenCalled();
     timers.advance(1);
     expect(contents.forcefullyCrashRenderer).toHaveBeenCalledTimes(1);
+    // The fake emits render-process-gone synchronously from forcefullyCrashRenderer: no reload inside it,
+    expect(contents.reloadsWhenHandlerReturned).toBe(0);
+    // but one on the 0 ms timer that followed.
     expect(contents.reload).toHaveBeenCalledTimes(1);
   });
 
@@ -111,13 +126,34 @@ describe('attachSelfHeal', () => {
   });
 
   it('never touches a destroyed webContents', () => {
-    const { contents, timers } = setup();
+    const { contents, timers, recreate } = setup();
     contents.emit('unresponsive');
     contents.destroyed = true;
     contents.emit('destroyed');
     timers.advance(60_000);
     expect(contents.forcefullyCrashRenderer).not.toHaveBeenCalled();
     contents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    timers.advance(0);
     expect(contents.reload).not.toHaveBeenCalled();
+    expect(recreate).not.toHaveBeenCalled();
+  });
+
+  it('skips the deferred reload or recreate when the webContents is destroyed between the event and the tick', () => {
+    const { contents, timers, recreate } = setup();
+    for (let i = 0; i < 3; i++) contents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    contents.destroyed = true;
+    timers.advance(0);
+    expect(contents.reload).not.toHaveBeenCalled();
+    expect(recreate).not.toHaveBeenCalled();
+  });
+
+  it('with the real timers, recovery runs after the handler returns (setTimeout 0), not inside it', async () => {
+    const contents = new FakeContents();
+    const recreate = vi.fn();
+    attachSelfHeal(contents, { policy: new RecoveryPolicy(), log: capturingLogger().log, recreate });
+    contents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    expect(contents.reload).not.toHaveBeenCalled();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(contents.reload).toHaveBeenCalledTimes(1);
   });
 });

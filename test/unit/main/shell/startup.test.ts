@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { ConfigError, parseConfig } from '../../../../main/core/config.js';
 import { KeychainUnavailableError, memorySecretStore } from '../../../../main/core/secrets.js';
 import {
+  DEMO_PIN_HASH_ENV,
   DEMO_SECRET_ENV,
-  forbiddenSwitches,
   resolveConfig,
   resolveSecrets,
   scrubUnsafeEnvironment,
@@ -39,6 +39,25 @@ describe('resolveSecrets', () => {
     expect(r).toEqual({ secrets: keychain, mode: 'live' });
   });
 
+  it('the demo staff PIN hash is seeded only with the demo secret in an unpackaged run, never when packaged', async () => {
+    const hash = 'scrypt$32768$8$1$c2FsdA$aGFzaA';
+    const env = { [DEMO_SECRET_ENV]: 'demo-secret-123', [DEMO_PIN_HASH_ENV]: hash };
+    const dev = await resolveSecrets({ packaged: false, env, log: capturingLogger().log });
+    if ('problem' in dev.secrets) throw new Error('expected a store');
+    await expect(dev.secrets.get('staff-pin-hash')).resolves.toBe(hash);
+    const packaged = await resolveSecrets({
+      packaged: true,
+      env,
+      log: capturingLogger().log,
+      openKeychain: async () => memorySecretStore(),
+    });
+    if ('problem' in packaged.secrets) throw new Error('expected a store');
+    await expect(packaged.secrets.get('staff-pin-hash')).resolves.toBeNull();
+    const notAHash = await resolveSecrets({ packaged: false, env: { ...env, [DEMO_PIN_HASH_ENV]: '2468' }, log: capturingLogger().log });
+    if ('problem' in notAHash.secrets) throw new Error('expected a store');
+    await expect(notAHash.secrets.get('staff-pin-hash')).resolves.toBeNull();
+  });
+
   it('an unpackaged dev run may use the demo secret, in memory only, and never logs it', async () => {
     const open = vi.fn(async () => keychain);
     const { log, lines } = capturingLogger();
@@ -68,21 +87,6 @@ describe('resolveConfig', () => {
       throw new Error('boom with details');
     });
     expect(r).toEqual({ problem: '/x/config.json: the configuration could not be loaded' });
-  });
-});
-
-describe('forbiddenSwitches', () => {
-  const present = new Set(['remote-debugging-port', 'disable-web-security', 'lang']);
-  const hasSwitch = (name: string) => present.has(name);
-
-  it('a packaged build refuses debugger and web-security switches', () => {
-    expect(forbiddenSwitches(hasSwitch, true)).toEqual(['remote-debugging-port', 'disable-web-security']);
-  });
-  it('a development run may use them', () => {
-    expect(forbiddenSwitches(hasSwitch, false)).toEqual([]);
-  });
-  it('ordinary switches pass', () => {
-    expect(forbiddenSwitches((name) => name === 'lang', true)).toEqual([]);
   });
 });
 

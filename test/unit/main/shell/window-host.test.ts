@@ -36,24 +36,27 @@ class FakeWindow extends FakeEmitter {
   }
 }
 
-function setup(opts: { mayClose?: () => boolean } = {}) {
+const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function setup(opts: { mayClose?: () => boolean; make?: () => FakeWindow } = {}) {
   const timers = new FakeTimers();
+  const { log, lines } = capturingLogger();
   const windows: FakeWindow[] = [];
   const trustedIds = new Set<number | string>();
   const host = createWindowHost({
     create: () => {
-      const w = new FakeWindow();
+      const w = opts.make?.() ?? new FakeWindow();
       windows.push(w);
       return w;
     },
     url: 'app://kiosk/index.html',
     trustedIds,
     policy: new RecoveryPolicy({ now: () => timers.now }),
-    log: capturingLogger().log,
+    log,
     mayClose: opts.mayClose ?? (() => false),
     timers,
   });
-  return { host, windows, trustedIds, timers };
+  return { host, windows, trustedIds, timers, lines };
 }
 
 describe('createWindowHost', () => {
@@ -87,6 +90,9 @@ describe('createWindowHost', () => {
     const { host, windows, trustedIds, timers } = setup();
     const first = host.open();
     for (let i = 0; i < 3; i++) first.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    // Not from inside the handler: the window is destroyed on the next tick.
+    expect(first.destroy).not.toHaveBeenCalled();
+    timers.advance(0);
     expect(first.destroy).toHaveBeenCalled();
     expect(host.isRecreating()).toBe(true);
     expect(trustedIds.size).toBe(0);
@@ -97,6 +103,49 @@ describe('createWindowHost', () => {
     expect(host.isRecreating()).toBe(false);
     expect(trustedIds).toEqual(new Set([windows[1]!.webContents.id]));
     expect(host.current()).toBe(windows[1]);
+  });
+
+  it('retries a failed page load with backoff (1 s, 2 s, 4 s …) until it loads, then stops', async () => {
+    const failing = new FakeWindow();
+    let attempts = 0;
+    failing.loadURL.mockImplementation(async (url: string) => {
+      attempts += 1;
+      failing.loaded.push(url);
+      if (attempts <= 3) throw new Error('ERR_FAILED (-2) loading app://kiosk/index.html');
+    });
+    const { host, timers, lines } = setup({ make: () => failing });
+    host.open();
+    await flush();
+    expect(failing.loaded).toHaveLength(1);
+    const after = async (ms: number) => {
+      timers.advance(ms);
+      await flush();
+      return failing.loaded.length;
+    };
+    expect(await after(999)).toBe(1);
+    expect(await after(1)).toBe(2);
+    expect(await after(1_999)).toBe(2);
+    expect(await after(1)).toBe(3);
+    expect(await after(4_000)).toBe(4);
+    expect(await after(600_000)).toBe(4);
+    expect(lines.filter((l) => l.includes('shell.load_failed'))).toHaveLength(3);
+    // The message could quote a URL: only the error class and the attempt are logged.
+    expect(lines.join('\n')).not.toContain('ERR_FAILED');
+  });
+
+  it('stops retrying the load of a window that was destroyed', async () => {
+    const failing = new FakeWindow();
+    failing.loadURL.mockImplementation(async (url: string) => {
+      failing.loaded.push(url);
+      throw new Error('ERR_FAILED');
+    });
+    const { host, timers } = setup({ make: () => failing });
+    host.open();
+    await flush();
+    failing.destroyed = true;
+    timers.advance(60_000);
+    await flush();
+    expect(failing.loaded).toHaveLength(1);
   });
 
   it('brings the window back for a second instance', () => {

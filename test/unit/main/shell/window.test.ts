@@ -30,7 +30,6 @@ describe('windowOptions', () => {
   it('is a frameless full-screen kiosk window, shown only when ready', () => {
     expect(kiosk).toMatchObject({
       kiosk: true,
-      fullscreen: true,
       frame: false,
       show: false,
       resizable: false,
@@ -38,6 +37,19 @@ describe('windowOptions', () => {
       minimizable: false,
     });
     expect(kiosk.backgroundColor).toMatch(/^#[0-9a-f]{6}$/i);
+  });
+
+  it.each(['darwin', 'win32', 'linux'] as const)('on %s the kiosk window never passes fullscreen with kiosk', (platform) => {
+    const options = windowOptions({ preloadPath: '/p.cjs', windowed: false, packaged: true, platform });
+    expect(options.kiosk).toBe(true);
+    expect('fullscreen' in options).toBe(false);
+  });
+
+  it('per OS: only macOS hides the kiosk window from Mission Control', () => {
+    const on = (platform: NodeJS.Platform) => windowOptions({ preloadPath: '/p.cjs', windowed: false, packaged: true, platform });
+    expect(on('darwin').hiddenInMissionControl).toBe(true);
+    expect(on('win32').hiddenInMissionControl).toBeUndefined();
+    expect(on('linux').hiddenInMissionControl).toBeUndefined();
   });
 
   it('windowed mode is a normal framed window; security flags do not change', () => {

@@ -137,6 +137,124 @@ describe('check-in failure matrix (canvas profile)', () => {
     expect(core.auditEntries().at(-1)).toMatchObject({ event: 'outbox.delivered', outcome: 'already_checked_in' });
   });
 
+  // Regression (issue 9 item 1): the outbox re-decided with its own copy of the rule (`status !== 'booked'`),
+  // so a staff check-in of a pending appointment was reported as recorded and then silently dropped.
+  it('a staff check-in of a pending appointment recorded offline is delivered by the outbox, on staff rules', async () => {
+    const core = await coreFor(server, { now: tenAm, timeoutMs: 300 });
+    const booking = await bookPatient(server, soon(), { status: 'pending' });
+    const r = await core.service.identify({ familyName: booking.family, birthDate: booking.birthDate }, 'staff');
+    if (r.outcome !== 'found') throw new Error(r.outcome);
+    server.faults.add(put({ kind: 'status', status: 503, times: 3 }));
+    expect((await core.service.checkIn(r.session, [r.appointments[0]!.key], 'staff')).results[0]!.outcome).toBe('recorded_offline');
+    expect(core.outbox.list()).toMatchObject([{ appointmentId: booking.appointmentId, by: 'staff' }]);
+    server.faults.clear();
+    core.outbox.expedite();
+    await core.sender.flush();
+    expect(await statusOf(server, booking.appointmentId)).toBe('checked-in');
+    expect(core.outbox.size).toBe(0);
+    expect(core.auditEntries().at(-1)).toMatchObject({ event: 'outbox.delivered', outcome: 'checked_in', by: 'outbox' });
+  });
+
+  // Regression (issue 10 item 11): delivery had no window check, so a morning check-in was written in the afternoon.
+  it('a queued check-in whose window has closed by delivery time is not written (patient and staff)', async () => {
+    let t = tenAm().getTime();
+    const core = await coreFor(server, { now: () => new Date(t), timeoutMs: 300 });
+    const mine = await bookPatient(server, soon());
+    const theirs = await bookPatient(server, soon());
+    const p = await core.service.identify({ familyName: mine.family, birthDate: mine.birthDate });
+    const s = await core.service.identify({ familyName: theirs.family, birthDate: theirs.birthDate }, 'staff');
+    if (p.outcome !== 'found' || s.outcome !== 'found') throw new Error('not found');
+    server.faults.add(put({ kind: 'status', status: 503, times: 6 }));
+    expect((await core.service.checkIn(p.session, [p.appointments[0]!.key])).results[0]!.outcome).toBe('recorded_offline');
+    expect((await core.service.checkIn(s.session, [s.appointments[0]!.key], 'staff')).results[0]!.outcome).toBe('recorded_offline');
+    server.faults.clear();
+    t += 5 * 60 * 60_000; // 15:00: the 10:10 appointment is long over
+    server.resetRequests();
+    core.outbox.expedite();
+    await core.sender.flush();
+    expect(server.requests.filter((q) => q.method === 'PUT')).toHaveLength(0);
+    expect(await statusOf(server, mine.appointmentId)).toBe('booked');
+    expect(await statusOf(server, theirs.appointmentId)).toBe('booked');
+    expect(core.outbox.size).toBe(0);
+    const dropped = core.auditEntries().filter((e) => e['event'] === 'outbox.dropped');
+    expect(dropped.map((e) => [e['appointmentId'], e['outcome']])).toEqual([
+      [mine.appointmentId, 'window_closed:too_late'],
+      [theirs.appointmentId, 'window_closed:too_late'],
+    ]);
+  });
+
+  // Regression (issue 10 item 6): the PUT was retried after a reset without a re-read, and the one-second
+  // If-Unmodified-Since let the retry in: two writes for one check-in.
+  it('a PUT that was applied but whose reply was lost: re-read confirms it, exactly one write', async () => {
+    const core = await coreFor(server, { now: tenAm });
+    const booking = await bookPatient(server, soon());
+    await new Promise((res) => setTimeout(res, 1000 - (Date.now() % 1000))); // identify and PUT in the same second
+    const r = await core.service.identify({ familyName: booking.family, birthDate: booking.birthDate });
+    if (r.outcome !== 'found') throw new Error(r.outcome);
+    server.faults.add(put({ kind: 'lost-reply' }));
+    server.resetRequests();
+    expect((await core.service.checkIn(r.session, [r.appointments[0]!.key])).results[0]!.outcome).toBe('checked_in');
+    const applied = server.requests.filter((q) => q.method === 'PUT' && q.status === 200);
+    expect(applied).toHaveLength(1);
+    expect(await statusOf(server, booking.appointmentId)).toBe('checked-in');
+    expect(core.outbox.size).toBe(0);
+    expect(core.auditEntries().filter((e) => e['appointmentId'] === booking.appointmentId)).toMatchObject([
+      { event: 'checkin.unknown_outcome', outcome: 'landed' },
+      { event: 'checkin', outcome: 'checked_in' },
+    ]);
+  });
+
+  it('a PUT lost before it was applied: re-read shows it did not land, one more guarded PUT, one write', async () => {
+    const core = await coreFor(server, { now: tenAm });
+    const booking = await bookPatient(server, soon());
+    const r = await core.service.identify({ familyName: booking.family, birthDate: booking.birthDate });
+    if (r.outcome !== 'found') throw new Error(r.outcome);
+    server.faults.add(put({ kind: 'reset' }));
+    server.resetRequests();
+    expect((await core.service.checkIn(r.session, [r.appointments[0]!.key])).results[0]!.outcome).toBe('checked_in');
+    expect(server.requests.filter((q) => !q.tokenRequest).map((q) => `${q.method} ${q.status}`)).toEqual(['PUT 0', 'GET 200', 'PUT 200']);
+    expect(core.auditEntries().filter((e) => e['appointmentId'] === booking.appointmentId)).toMatchObject([
+      { event: 'checkin.unknown_outcome', outcome: 'not_landed' },
+      { event: 'checkin', outcome: 'checked_in' },
+    ]);
+  });
+
+  it('a lost reply whose re-read also fails: recorded offline (never confirmed), delivered once later', async () => {
+    const core = await coreFor(server, { now: tenAm, timeoutMs: 300 });
+    const booking = await bookPatient(server, soon());
+    await new Promise((res) => setTimeout(res, 1000 - (Date.now() % 1000)));
+    const r = await core.service.identify({ familyName: booking.family, birthDate: booking.birthDate });
+    if (r.outcome !== 'found') throw new Error(r.outcome);
+    server.faults.add(put({ kind: 'lost-reply' }));
+    server.faults.add({ method: 'GET', path: /^\/Appointment\//, kind: 'reset', times: 3 });
+    expect((await core.service.checkIn(r.session, [r.appointments[0]!.key])).results[0]!.outcome).toBe('recorded_offline');
+    expect(core.outbox.size).toBe(1);
+    server.faults.clear();
+    core.outbox.expedite();
+    await core.sender.flush();
+    // The delivery reads first: the write had landed, so nothing is written again.
+    expect(server.requests.filter((q) => q.method === 'PUT' && q.path.endsWith(booking.appointmentId) && q.status === 200)).toHaveLength(1);
+    expect(core.outbox.size).toBe(0);
+    expect(core.auditEntries().at(-1)).toMatchObject({ event: 'outbox.delivered', outcome: 'already_checked_in' });
+  });
+
+  it('a staff undo whose reply was lost is confirmed by the re-read, with one write (the same loop)', async () => {
+    const core = await coreFor(server, { now: tenAm });
+    const booking = await bookPatient(server, soon(), { status: 'checked-in' });
+    await new Promise((res) => setTimeout(res, 1000 - (Date.now() % 1000)));
+    const r = await core.service.identify({ familyName: booking.family, birthDate: booking.birthDate }, 'staff');
+    if (r.outcome !== 'found') throw new Error(r.outcome);
+    server.faults.add(put({ kind: 'lost-reply' }));
+    server.resetRequests();
+    expect(await core.service.undo(r.session, r.appointments[0]!.key)).toBe('undone');
+    expect(server.requests.filter((q) => q.method === 'PUT' && q.status === 200)).toHaveLength(1);
+    expect(await statusOf(server, booking.appointmentId)).toBe('booked');
+    expect(core.auditEntries().slice(-2)).toMatchObject([
+      { event: 'checkin.unknown_outcome', outcome: 'landed', by: 'staff' },
+      { event: 'staff.undo', outcome: 'undone' },
+    ]);
+  });
+
   it('identification during an outage is "unavailable", and does not count as a failed attempt', async () => {
     const core = await coreFor(server, { now: tenAm, timeoutMs: 300 });
     const s = server.scenarios!.openNow;

@@ -48,6 +48,21 @@ for (const profile of ['canvas', 'r4'] as const) {
       expect((await service.identify({ familyName: sameFamily[0].family, birthDate, givenName: 'Zebedee' })).outcome).toBe('not_found');
     });
 
+    // Regression (issue 9 item 6): the first-name answer re-sent the birth date and main searched Patient again.
+    it('the first-name path costs two FHIR requests in all (GET /Patient, GET /Appointment)', async () => {
+      const { service, directory } = await coreFor(server, { now: tenAm });
+      await directory.warm();
+      const { birthDate, sameFamily } = server.scenarios!.sharedBirthDate;
+      server.resetRequests();
+      const asked = await service.identify({ familyName: sameFamily[0].family, birthDate });
+      if (asked.outcome !== 'need_first_name') throw new Error(asked.outcome);
+      found(
+        await service.identify({ familyName: sameFamily[0].family, birthDate, givenName: sameFamily[1].given, pending: asked.pending }),
+      );
+      const calls = server.requests.filter((q) => !q.tokenRequest && q.path !== '/Practitioner' && !q.path.startsWith('/Practitioner/'));
+      expect(calls.map((q) => `${q.method} ${q.path}`)).toEqual(['GET /Patient', 'GET /Appointment']);
+    });
+
     it("returns only today's appointments in the clinic zone, each with its check-in state and display names", async () => {
       const { service } = await coreFor(server, { now: tenAm });
       const s = server.scenarios!;

@@ -1,6 +1,8 @@
 import type { Appointment, Patient } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FhirClient } from '../../../../../main/core/fhir/client.js';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FhirClient, operationDeadline } from '../../../../../main/core/fhir/client.js';
 import { FhirError } from '../../../../../main/core/fhir/errors.js';
 import { TokenProvider } from '../../../../../main/core/fhir/token-provider.js';
 import { memorySecretStore } from '../../../../../main/core/secrets.js';
@@ -151,6 +153,24 @@ for (const profile of ['canvas', 'r4'] as const) {
       expect(sent.filter((s) => s.method === 'POST').length - before).toBe(1);
     });
 
+    // Issue 10 item 6: a guarded PUT was repeated after a lost reply; the one-second guard let the repeat in.
+    it('a guarded PUT is not repeated after a reset, a timeout or an unreadable success; it is after 503', async () => {
+      const { fhir, sent } = recordingClient(server, { timeoutMs: 300 });
+      const puts = () => sent.filter((x) => x.method === 'PUT').length;
+      for (const fault of [{ kind: 'reset' }, { kind: 'hang', hangMs: 1000 }, { kind: 'malformed' }] as const) {
+        const r = await fhir.read<Appointment>('Appointment', todayAppointment());
+        server.faults.add({ method: 'PUT', path: /^\/Appointment/, ...fault });
+        const before = puts();
+        await expect(fhir.update(r.resource, r.guard), fault.kind).rejects.toBeInstanceOf(FhirError);
+        expect(puts() - before, fault.kind).toBe(1);
+      }
+      const r = await fhir.read<Appointment>('Appointment', todayAppointment());
+      server.faults.add({ method: 'PUT', path: /^\/Appointment/, kind: 'status', status: 503 });
+      const before = puts();
+      await fhir.update({ ...r.resource, status: 'booked' }, r.guard);
+      expect(puts() - before).toBe(2);
+    });
+
     it('create returns the id from the Location header (Canvas body is null)', async () => {
       const { fhir } = recordingClient(server);
       const appt = (await fhir.read<Appointment>('Appointment', todayAppointment())).resource;
@@ -172,3 +192,73 @@ for (const profile of ['canvas', 'r4'] as const) {
     });
   });
 }
+
+describe('FhirClient against a hostile server (redirects, oversize bodies, a server that never answers)', () => {
+  let hits: string[] = [];
+  let answer: (req: http.IncomingMessage, res: http.ServerResponse) => void = () => {};
+  let server: http.Server;
+  let origin = '';
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      hits.push(`${req.method} ${req.url}`);
+      req.resume();
+      answer(req, res);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(
+    () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  );
+  beforeEach(() => void (hits = []));
+
+  const client = (o: { timeoutMs?: number; maxRetries?: number; maxResponseBytes?: number; fetch?: typeof fetch } = {}) => {
+    const { log, lines } = capturingLog();
+    const fhir = new FhirClient({
+      baseUrl: origin,
+      profile: 'canvas',
+      tokens: { getToken: async () => 'synthetic-token', invalidate: () => {} },
+      log,
+      sleep: async () => {},
+      ...o,
+    });
+    return { fhir, lines };
+  };
+
+  it('a redirect is a refusal: not followed, not retried, logged (GET and PUT)', async () => {
+    answer = (_req, res) => res.writeHead(307, { location: 'http://127.0.0.1:9/elsewhere' }).end();
+    const { fhir, lines } = client();
+    await expect(fhir.read('Appointment', 'a1')).rejects.toMatchObject({ kind: 'redirect', status: 307 });
+    expect(hits).toEqual(['GET /Appointment/a1']);
+    const appt = { resourceType: 'Appointment', id: 'a1', status: 'arrived', participant: [] } as Appointment;
+    await expect(fhir.update(appt, { ifUnmodifiedSince: new Date().toUTCString() })).rejects.toMatchObject({ kind: 'redirect' });
+    expect(hits).toEqual(['GET /Appointment/a1', 'PUT /Appointment/a1']);
+    expect(lines.some((l) => l.includes('fhir.refused'))).toBe(true);
+  });
+
+  it('an oversize body is refused and not retried', async () => {
+    answer = (_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-length': '99999999' }).end();
+    const { fhir } = client({ maxResponseBytes: 1024 });
+    await expect(fhir.read('Appointment', 'a1')).rejects.toMatchObject({ kind: 'too_large' });
+    expect(hits).toHaveLength(1);
+  });
+
+  // Issue 10 item 11: retries × per-request timeout let one identification run for minutes.
+  it("all retries of a request share the operation's deadline", async () => {
+    answer = () => {}; // never answers
+    let attempts = 0;
+    const counting: typeof fetch = (input, init) => (attempts++, fetch(input, init));
+    const { fhir } = client({ timeoutMs: 300, maxRetries: 5, fetch: counting });
+    await expect(fhir.read('Appointment', 'a1')).rejects.toMatchObject({ kind: 'timeout' });
+    expect(attempts, 'without a deadline: every retry runs its own timeout').toBe(6);
+    attempts = 0;
+    await expect(fhir.read('Appointment', 'a1', { deadline: operationDeadline(450) })).rejects.toMatchObject({ kind: 'timeout' });
+    // The first attempt times out at 300 ms; a second one (if any time is left) is cut at 450 ms; no third.
+    expect(attempts).toBeGreaterThanOrEqual(1);
+    expect(attempts).toBeLessThanOrEqual(2);
+  });
+});

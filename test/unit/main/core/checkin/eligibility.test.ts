@@ -1,6 +1,13 @@
 import type { Appointment } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
-import { eligibility, type WindowRules } from '../../../../../main/core/checkin/eligibility.js';
+import {
+  deliveryEligibility,
+  eligibility,
+  isCheckedIn,
+  mayCheckIn,
+  mayUndo,
+  type WindowRules,
+} from '../../../../../main/core/checkin/eligibility.js';
 
 const RULES: WindowRules = { opensMinutesBefore: 60, closesMinutesAfter: 15 };
 const START = '2026-06-15T14:00:00.000Z';
@@ -114,5 +121,74 @@ describe('eligibility with a missing or bad start', () => {
 
   it('an already checked-in appointment counts as checked in even without a start', () => {
     expect(eligibility(appt('arrived', null), new Date(START_MS), RULES).state).toBe('checked_in');
+  });
+});
+
+describe('the building blocks of the rule agree with eligibility()', () => {
+  it.each(ALL_STATUSES)('%s', (status) => {
+    const e = (by: 'patient' | 'staff') => eligibility(appt(status), new Date(START_MS), RULES, by).state;
+    expect(isCheckedIn(status)).toBe(e('patient') === 'checked_in');
+    expect(mayCheckIn(status, 'patient')).toBe(e('patient') === 'open');
+    expect(mayCheckIn(status, 'staff')).toBe(e('staff') === 'open');
+  });
+
+  it('undo reverts only our own target status', () => {
+    expect(mayUndo('checked-in', 'checked-in')).toBe(true);
+    expect(mayUndo('arrived', 'arrived')).toBe(true);
+    expect(mayUndo('arrived', 'checked-in')).toBe(false);
+    expect(mayUndo('fulfilled', 'checked-in')).toBe(false);
+    expect(mayUndo('booked', 'checked-in')).toBe(false);
+  });
+});
+
+describe('deliveryEligibility: the window of whoever asked, at delivery time', () => {
+  const DAY = { ...RULES, timezone: 'America/New_York' };
+  // START is 10:00 New York; the appointment ends 10:20, so a staff check-in stays good until 10:35.
+  const patient = { by: 'patient' as const, at: new Date(START_MS - 5 * MIN).toISOString() };
+  const staff = { by: 'staff' as const, at: new Date(START_MS - 5 * MIN).toISOString() };
+  const at = (ms: number) => new Date(ms);
+
+  it.each<[string, number, string, string]>([
+    ['patient, inside the window', START_MS, 'patient', 'open'],
+    ['patient, at the close', CLOSES, 'patient', 'open'],
+    ['patient, one ms after the close', CLOSES + 1, 'patient', 'too_late'],
+    ['patient, in the afternoon', START_MS + 5 * 60 * MIN, 'patient', 'too_late'],
+    ['staff, after the patient window but before end + close', CLOSES + 5 * MIN, 'staff', 'open'],
+    ['staff, at end + close', START_MS + 35 * MIN, 'staff', 'open'],
+    ['staff, one ms after end + close', START_MS + 35 * MIN + 1, 'staff', 'too_late'],
+    ['staff, in the afternoon', START_MS + 5 * 60 * MIN, 'staff', 'too_late'],
+  ])('%s → %s', (_label, t, by, state) => {
+    expect(deliveryEligibility(appt('booked'), at(t), DAY, by === 'staff' ? staff : patient).state).toBe(state);
+  });
+
+  it('a staff check-in recorded after the appointment ended stays good for closesMinutesAfter from then', () => {
+    const late = { by: 'staff' as const, at: new Date(START_MS + 60 * MIN).toISOString() };
+    expect(deliveryEligibility(appt('booked'), at(START_MS + 74 * MIN), DAY, late).state).toBe('open');
+    expect(deliveryEligibility(appt('booked'), at(START_MS + 76 * MIN), DAY, late).state).toBe('too_late');
+  });
+
+  it('without an end, a staff check-in is measured from the start', () => {
+    const a = { ...appt('booked'), end: undefined };
+    expect(deliveryEligibility(a, at(CLOSES), DAY, staff).state).toBe('open');
+    expect(deliveryEligibility(a, at(CLOSES + 1), DAY, staff).state).toBe('too_late');
+  });
+
+  it('staff rules still apply to the status: pending may be delivered for staff, never for a patient', () => {
+    expect(deliveryEligibility(appt('pending'), at(START_MS), DAY, staff).state).toBe('open');
+    expect(deliveryEligibility(appt('pending'), at(START_MS), DAY, patient).state).toBe('not_eligible');
+  });
+
+  it('done is done, cancelled is not eligible, whoever asked', () => {
+    for (const asked of [patient, staff]) {
+      expect(deliveryEligibility(appt('arrived'), at(START_MS + 9 * 60 * MIN), DAY, asked).state).toBe('checked_in');
+      expect(deliveryEligibility(appt('cancelled'), at(START_MS), DAY, asked).state).toBe('not_eligible');
+    }
+  });
+
+  it('an appointment moved to another day is not eligible (for staff too, whose window would still be open)', () => {
+    const tomorrow = appt('booked', new Date(START_MS + 24 * 60 * MIN).toISOString());
+    const moved = { ...tomorrow, end: new Date(START_MS + 24 * 60 * MIN + 20 * MIN).toISOString() };
+    expect(deliveryEligibility(moved, at(START_MS), DAY, staff).state).toBe('not_eligible');
+    expect(deliveryEligibility(moved, at(START_MS), DAY, patient).state).toBe('too_early');
   });
 });

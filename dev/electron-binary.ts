@@ -1,5 +1,6 @@
 /**
- * Where the Electron binary would be. The npm package writes `path.txt` only after its postinstall
+ * Where the Electron binary would be (used by `npm start` to pick the host, and by the e2e-electron
+ * lane to run or skip). The npm package writes `path.txt` only after its postinstall
  * download, which our machines skip (`allowScripts: { electron: false }`): no path.txt, no binary.
  */
 import { existsSync, readFileSync } from 'node:fs';

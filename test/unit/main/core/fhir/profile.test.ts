@@ -1,6 +1,9 @@
 import type { Appointment } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
-import { statusUpdateBody } from '../../../../../main/core/checkin/update-body.js';
+import { FHIR_PROFILES, type Profile } from '../../../../../main/core/fhir/profile.js';
+
+const statusUpdateBody = (read: Appointment, status: Appointment['status'], profile: Profile) =>
+  FHIR_PROFILES[profile].statusChangeBody(read, status);
 
 const MEETING = '#appointment-meeting-endpoint-0';
 
@@ -202,5 +205,31 @@ describe('statusUpdateBody never mutates its input', () => {
     const before = structuredClone(read);
     statusUpdateBody(read, 'checked-in', profile);
     expect(read).toEqual(before);
+  });
+});
+
+describe('guards', () => {
+  const headers = (h: Record<string, string>) => new Headers(h);
+  const DATE = 'Mon, 15 Jun 2026 14:00:00 GMT';
+
+  it('canvas: the Date header of the response, sent back as If-Unmodified-Since', () => {
+    const guard = FHIR_PROFILES.canvas.guardFrom(headers({ date: DATE, etag: 'W/"9"' }), canvasRead());
+    expect(guard).toEqual({ ifUnmodifiedSince: DATE });
+    expect(FHIR_PROFILES.canvas.guardHeaders(guard)).toEqual({ 'if-unmodified-since': DATE });
+    expect(FHIR_PROFILES.canvas.guardHeaders({ etag: 'W/"9"' })).toEqual({});
+  });
+
+  it('canvas: without a Date header, the local time (a guard is always sent)', () => {
+    const guard = FHIR_PROFILES.canvas.guardFrom(headers({}), canvasRead());
+    expect(Date.parse(guard.ifUnmodifiedSince!)).toBeGreaterThan(Date.now() - 5_000);
+  });
+
+  it('r4: meta.versionId first, else the ETag header, sent as If-Match; nothing when there is neither', () => {
+    const read = { ...canvasRead(), meta: { versionId: '7' } };
+    expect(FHIR_PROFILES.r4.guardFrom(headers({ etag: 'W/"3"' }), read)).toEqual({ etag: 'W/"7"' });
+    expect(FHIR_PROFILES.r4.guardFrom(headers({ etag: 'W/"3"' }), canvasRead())).toEqual({ etag: 'W/"3"' });
+    expect(FHIR_PROFILES.r4.guardFrom(headers({ date: DATE }), canvasRead())).toEqual({});
+    expect(FHIR_PROFILES.r4.guardHeaders({ etag: 'W/"7"' })).toEqual({ 'if-match': 'W/"7"' });
+    expect(FHIR_PROFILES.r4.guardHeaders({ ifUnmodifiedSince: DATE })).toEqual({});
   });
 });

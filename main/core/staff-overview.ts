@@ -1,0 +1,32 @@
+/** What the staff panel shows: no PHI, only a short appointment reference to find each entry in the EHR. */
+import type { Health, SoftwareStatus, StaffOverview } from '../../preload/contract.js';
+import type { OutboxEntry } from './outbox.js';
+
+export type StaffAlert = NonNullable<StaffOverview['alerts']>[number];
+
+export function staffOverview(o: {
+  kioskId: string;
+  health: Health;
+  expiresAt: string;
+  outbox: readonly OutboxEntry[];
+  alerts: readonly StaffAlert[];
+  /** Version and pending update, where the host has an updater. */
+  software?: SoftwareStatus | null;
+}): StaffOverview {
+  return {
+    kioskId: o.kioskId,
+    health: o.health,
+    expiresAt: o.expiresAt,
+    alerts: [...o.alerts],
+    ...(o.software ? { software: o.software } : {}),
+    outbox: o.outbox.map((e) => ({
+      id: e.id,
+      appointmentRef: e.appointmentId.slice(-8),
+      state: e.state,
+      attempts: e.attempts,
+      lastError: e.lastError,
+      createdAt: e.createdAt,
+      nextAttemptAt: e.nextAttemptAt,
+    })),
+  };
+}

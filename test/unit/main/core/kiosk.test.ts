@@ -1,0 +1,33 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../../../main/core/config.js';
+import { createKiosk } from '../../../../main/core/kiosk.js';
+import { silentLogger } from '../../../../main/core/log.js';
+
+describe('createKiosk on a kiosk that is not set up', () => {
+  it("shows the schema's defaults (one place for defaults), the problem, and no FHIR parts", () => {
+    const kiosk = createKiosk({
+      config: { problem: 'config.json: not valid JSON' },
+      secrets: { problem: 'no keychain' },
+      dataDir: mkdtempSync(path.join(os.tmpdir(), 'kiosk-unconfigured-')),
+      log: silentLogger,
+      mode: 'live',
+    });
+    const d = defaultConfig();
+    expect(kiosk.info()).toEqual({
+      clinicName: d.clinic.name,
+      timezone: 'UTC',
+      languages: d.kiosk.languages,
+      mode: 'unconfigured',
+      kioskId: d.kiosk.id,
+      idleSeconds: d.kiosk.idleSeconds,
+      warningSeconds: d.kiosk.warningSeconds,
+      configProblem: 'config.json: not valid JSON',
+      health: { state: 'not_configured', checkedAt: null },
+    });
+    expect(kiosk.info().kioskId).toBe('kiosk-1');
+    expect(kiosk.parts).toBeNull();
+  });
+});
