@@ -22,6 +22,14 @@ const methods = {
   staffIdentify: 'staff:identify',
   staffCheckIn: 'staff:checkIn',
   staffUndo: 'staff:undo',
+  staffSchedule: 'staff:schedule',
+  staffScheduleCheckIn: 'staff:scheduleCheckIn',
+  staffScheduleUndo: 'staff:scheduleUndo',
+  staffWalkInOptions: 'staff:walkInOptions',
+  staffFindPatient: 'staff:findPatient',
+  staffWalkIn: 'staff:walkIn',
+  staffActivity: 'staff:activity',
+  staffLiftPause: 'staff:liftPause',
 } as const satisfies Record<string, Channel>;
 
 type Methods = typeof methods;

@@ -41,6 +41,12 @@ export const KioskInfo = z.object({
   /** Staff-facing reason when mode is 'unconfigured' (never contains secrets). */
   configProblem: z.string().max(500).nullable(),
   health: Health,
+  /**
+   * True when today's schedule is loaded, so a patient on it can be identified (and their check-in
+   * recorded) even with the clinic system unreachable. The welcome screen warns before anyone types
+   * when the system is down and this is false.
+   */
+  offlineIdentification: z.boolean().optional(),
 });
 export type KioskInfo = z.infer<typeof KioskInfo>;
 
@@ -121,6 +127,9 @@ export const StaffRequest = z.object({ staffSession: Opaque });
 export const OutboxItemView = z.object({
   id: Opaque,
   appointmentRef: z.string().max(12),
+  /** From today's schedule, for staff only: whose check-in is waiting, and for when (null when not on it). */
+  patientName: z.string().max(120).nullable().optional(),
+  appointmentStart: Iso.nullable().optional(),
   state: z.enum(['sending', 'waiting']),
   attempts: z.number().int().min(0),
   lastError: z.string().max(200).nullable(),
@@ -162,6 +171,86 @@ export const StaffExitRequest = StaffRequest.extend({ pin: FreshPin.optional() }
 export const StaffUndoRequest = z.object({ staffSession: Opaque, session: Opaque, key: Opaque, pin: FreshPin.optional() });
 export const StaffUndoResponse = z.object({ outcome: z.enum(['undone', 'not_checked_in', 'failed']) });
 export type StaffUndoResponse = z.infer<typeof StaffUndoResponse>;
+
+/** Today's schedule for staff (from main's in-memory snapshot): full names, so staff channels only. */
+export const AppointmentStatus = z.enum([
+  'proposed',
+  'pending',
+  'booked',
+  'arrived',
+  'checked-in',
+  'fulfilled',
+  'noshow',
+  'cancelled',
+  'waitlist',
+]);
+export type AppointmentStatus = z.infer<typeof AppointmentStatus>;
+export const KioskResult = z.enum(['checked_in_here', 'queued', 'failed']);
+export type KioskResult = z.infer<typeof KioskResult>;
+export const ScheduleRow = z.object({
+  key: Opaque,
+  start: Iso,
+  patientName: z.string().max(120),
+  clinician: z.string().max(120),
+  status: AppointmentStatus,
+  /** What this kiosk did with it today, if anything. */
+  kiosk: KioskResult.nullable(),
+  walkIn: z.boolean(),
+});
+export type ScheduleRow = z.infer<typeof ScheduleRow>;
+export const StaffScheduleResponse = z.object({
+  /** False until the first load of the day: identification then always needs the server. */
+  ready: z.boolean(),
+  loadedAt: Iso.nullable(),
+  rows: z.array(ScheduleRow).max(5000),
+});
+export type StaffScheduleResponse = z.infer<typeof StaffScheduleResponse>;
+export const StaffScheduleRequest = z.object({ staffSession: Opaque, refresh: z.boolean().optional() });
+export const StaffRowRequest = z.object({ staffSession: Opaque, key: Opaque });
+export const StaffRowCheckInResponse = z.object({ outcome: CheckInOutcome });
+
+/** Walk-in registration: an existing patient (found like a check-in, full names for staff), then a visit starting now. */
+export const Choice = z.object({ key: Opaque, label: z.string().max(120) });
+export const WalkInOptions = z.object({
+  practitioners: z.array(Choice).max(200),
+  locations: z.array(Choice).max(50),
+  appointmentTypes: z.array(Choice).max(50),
+  durations: z.array(z.number().int().positive()).max(10),
+});
+export type WalkInOptions = z.infer<typeof WalkInOptions>;
+export const StaffFindPatientResponse = z.object({
+  patients: z.array(z.object({ key: Opaque, fullName: z.string().max(120), birthDate: IsoDate })).max(20),
+});
+export type StaffFindPatientResponse = z.infer<typeof StaffFindPatientResponse>;
+export const StaffWalkInRequest = z.object({
+  staffSession: Opaque,
+  patientKey: Opaque,
+  practitionerKey: Opaque,
+  locationKey: Opaque,
+  appointmentTypeKey: Opaque,
+  minutes: z.number().int().min(5).max(240),
+});
+export const StaffWalkInResponse = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('created'), row: ScheduleRow }),
+  z.object({ outcome: z.literal('failed'), reason: z.enum(['refused', 'unavailable', 'not_found']) }),
+]);
+export type StaffWalkInResponse = z.infer<typeof StaffWalkInResponse>;
+
+/** Today's kiosk events (no PHI), and the kiosk-wide pause staff can lift. */
+export const StaffActivity = z.object({
+  since: Iso,
+  checkIns: z.number().int().min(0),
+  alreadyCheckedIn: z.number().int().min(0),
+  recordedOffline: z.number().int().min(0),
+  delivered: z.number().int().min(0),
+  walkIns: z.number().int().min(0),
+  pauses: z.number().int().min(0),
+  pauseLifts: z.number().int().min(0),
+  failures: z.array(z.object({ reason: z.string().max(60), count: z.number().int().min(0) })).max(50),
+  pausedUntil: Iso.nullable(),
+});
+export type StaffActivity = z.infer<typeof StaffActivity>;
+export const StaffLiftPauseResponse = z.object({ lifted: z.boolean(), activity: StaffActivity });
 const Empty = z.object({}).strict();
 
 /** Closed list of error codes; the renderer maps each to patient-friendly text. */
@@ -194,6 +283,14 @@ export const contract = {
   'staff:identify': { request: StaffIdentifyRequest, response: IdentifyResponse },
   'staff:checkIn': { request: StaffCheckInRequest, response: CheckInResponse },
   'staff:undo': { request: StaffUndoRequest, response: StaffUndoResponse },
+  'staff:schedule': { request: StaffScheduleRequest, response: StaffScheduleResponse },
+  'staff:scheduleCheckIn': { request: StaffRowRequest, response: StaffRowCheckInResponse },
+  'staff:scheduleUndo': { request: StaffRowRequest, response: StaffUndoResponse },
+  'staff:walkInOptions': { request: StaffRequest, response: WalkInOptions },
+  'staff:findPatient': { request: StaffIdentifyRequest, response: StaffFindPatientResponse },
+  'staff:walkIn': { request: StaffWalkInRequest, response: StaffWalkInResponse },
+  'staff:activity': { request: StaffRequest, response: StaffActivity },
+  'staff:liftPause': { request: StaffRequest, response: StaffLiftPauseResponse },
 } as const;
 
 export type Contract = typeof contract;

@@ -21,6 +21,7 @@ import { mainMemory, mb, openInstrumentedKiosk, readPerf, reloadToWelcome, rende
 import { startIdleKiosk } from './bench/idle.js';
 import { bundleSizes, longestTaskFromTrace } from './bench/renderer-cost.js';
 import { measureBusyDay } from './bench/scale.js';
+import { scheduleRows } from './bench/schedule.js';
 import { runSessions, type SessionSample } from './bench/sessions.js';
 import { max, median, percentile } from './bench/stats.js';
 import { formatTable, judge, type Row } from './bench/table.js';
@@ -308,6 +309,7 @@ try {
     );
     details['busyDay'] = scale;
   }
+  rows.push(...(await scheduleRows({ latencyMs: RTT, now, log })));
 
   {
     const window = `${(idleResult.windowMs / 1000).toFixed(0)} s = ${idleResult.periods} health periods after start-up`;

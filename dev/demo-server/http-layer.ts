@@ -16,6 +16,8 @@ export interface RequestRecord {
   status: number;
   /** Arrival time, epoch ms. */
   at: number;
+  /** When the answer was written, epoch ms (0 until then): with `at`, how many were in flight at once. */
+  doneAt: number;
   tokenRequest: boolean;
 }
 
@@ -57,6 +59,7 @@ export async function startHttpLayer(options: HttpLayerOptions): Promise<HttpLay
       query: url.search.slice(1),
       status: 0,
       at: Date.now(),
+      doneAt: 0,
       tokenRequest: url.pathname === TOKEN_PATH,
     };
     options.requests.push(record);
@@ -81,6 +84,7 @@ export async function startHttpLayer(options: HttpLayerOptions): Promise<HttpLay
           ? toOutgoing(faultStatusResponse(fault), options.fhirContentType)
           : await route(req, url, rawBody);
     record.status = out.status;
+    record.doneAt = Date.now();
     res.writeHead(out.status, { ...out.headers, 'fumage-correlation-id': randomUUID() });
     res.end(out.text);
   }

@@ -6,22 +6,35 @@
  *   kiosk-admin set-staff-pin     [--config F]   < pin
  *   kiosk-admin check             [--config F]
  *   kiosk-admin show-config       [--config F]
+ *   kiosk-admin --help
+ *
+ * Without --config (or KIOSK_CONFIG) the config is the installed kiosk's own, at the system path.
  */
 import os from 'node:os';
 import path from 'node:path';
-import { configPath, ConfigError, loadConfig, resolveFhirConfig, type KioskConfig } from '../core/config.js';
+import { configPath, ConfigError, loadConfig, resolveFhirConfig, systemConfigPath, type KioskConfig } from '../core/config.js';
+import { encodeBoundSecret } from '../core/fhir/client-binding.js';
 import { FhirClient } from '../core/fhir/client.js';
 import { FhirError, TokenError } from '../core/fhir/errors.js';
 import { TokenProvider } from '../core/fhir/token-provider.js';
 import { createLogger, type LogSink } from '../core/log.js';
-import { KeychainUnavailableError, openKeychain, type SecretStore } from '../core/secrets.js';
-import { hashPin } from '../core/staff-pin.js';
+import { keychainService, KeychainUnavailableError, openKeychain, type SecretStore } from '../core/secrets.js';
+import { hashPin, isAcceptablePin, MAX_PIN_DIGITS, MIN_PIN_DIGITS } from '../core/staff-pin.js';
 
 /** Exit codes IT scripts can branch on. */
 export const EXIT = { ok: 0, usage: 64, config: 78, keychain: 77, auth: 3, network: 4, permission: 5, server: 6 } as const;
 
+export const USAGE = [
+  'usage: kiosk-admin <command> [--config FILE]',
+  "  set-client-secret   store the OAuth client secret (stdin), bound to the config's token URL, client id and FHIR server",
+  `  set-staff-pin       store the staff PIN (${MIN_PIN_DIGITS}-${MAX_PIN_DIGITS} digits, stdin; typed without echo on a terminal) as a scrypt hash`,
+  '  check               prove the config, keychain, token and FHIR read work',
+  '  show-config         print the effective config and which secrets are present (never their values)',
+  `  --config FILE       default: KIOSK_CONFIG, else ${systemConfigPath()}`,
+].join('\n');
+
 export interface CliIo {
-  stdin: AsyncIterable<Buffer | string>;
+  stdin: AsyncIterable<Buffer | string> & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
   out: (line: string) => void;
   err: (line: string) => void;
   env: NodeJS.ProcessEnv;
@@ -41,10 +54,41 @@ async function readStdin(stdin: AsyncIterable<Buffer | string>): Promise<string>
   return text.replace(/\r?\n$/, '');
 }
 
+/**
+ * On a terminal: prompt on stderr and read one line with echo off (raw mode), so a PIN or secret
+ * never appears on screen or in a terminal recording. Piped input is read as is.
+ */
+async function readSecret(io: CliIo, prompt: string): Promise<string> {
+  const { stdin } = io;
+  if (!stdin.isTTY || !stdin.setRawMode) return readStdin(stdin);
+  stdin.setRawMode(true); // before the prompt: a fast typist (or script) must not beat the echo switch
+  io.err(prompt);
+  let text = '';
+  try {
+    for await (const chunk of stdin) {
+      for (const ch of chunk.toString()) {
+        if (ch === '\r' || ch === '\n') return text;
+        if (ch === '\u0003') throw new Error('cancelled');
+        if (ch === '\u007f' || ch === '\b') text = text.slice(0, -1);
+        else text += ch;
+      }
+    }
+    return text;
+  } finally {
+    stdin.setRawMode(false);
+    (stdin as unknown as { pause?: () => void }).pause?.();
+  }
+}
+
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command] = argv;
-  const file = configPath(argv, io.env, defaultUserDataDir(io.env));
-  const openSecrets = io.openSecrets ?? (() => openKeychain(io.env['KIOSK_KEYCHAIN_SERVICE'] || 'clinic-kiosk'));
+  if (command === '--help' || command === '-h' || command === 'help') {
+    io.out(USAGE);
+    return EXIT.ok;
+  }
+  const explicit = argv.includes('--config') || !!io.env['KIOSK_CONFIG'];
+  const file = explicit ? configPath(argv, io.env, defaultUserDataDir(io.env)) : systemConfigPath();
+  const openSecrets = io.openSecrets ?? (() => openKeychain(keychainService(io.env)));
   const secrets = async (): Promise<SecretStore | number> => {
     try {
       return await openSecrets();
@@ -66,24 +110,42 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   switch (command) {
     case 'set-client-secret':
     case 'set-staff-pin': {
-      const value = await readStdin(io.stdin);
       const isPin = command === 'set-staff-pin';
-      if (isPin ? !/^\d{4,12}$/.test(value) : value.length < 8 || /\s/.test(value)) {
+      const value = await readSecret(io, isPin ? 'New staff PIN (digits, not shown): ' : 'Client secret (not shown): ');
+      if (isPin ? !isAcceptablePin(value) : value.length < 8 || /\s/.test(value)) {
         io.err(
           isPin
-            ? 'The staff PIN must be 4 to 12 digits, given on stdin.'
+            ? `The staff PIN must be ${MIN_PIN_DIGITS} to ${MAX_PIN_DIGITS} digits, given on stdin.`
             : 'Give the client secret on stdin (at least 8 characters, no spaces).',
         );
         return EXIT.usage;
+      }
+      // The secret is bound to the servers of the config it is provisioned with (client-binding.ts).
+      let fhir: ReturnType<typeof resolveFhirConfig> = null;
+      if (!isPin) {
+        const cfg = await config();
+        if (typeof cfg === 'number') return cfg;
+        fhir = resolveFhirConfig(cfg);
+        if (!fhir) {
+          io.err(`config: ${file} has no fhir section; the client secret is bound to its tokenUrl, clientId and baseUrl.`);
+          return EXIT.config;
+        }
       }
       const store = await secrets();
       if (typeof store === 'number') return store;
       if (isPin) await store.set('staff-pin-hash', await hashPin(value));
       else {
-        await store.set('fhir-client-secret', value);
+        await store.set(
+          'fhir-client-secret',
+          encodeBoundSecret(value, { tokenUrl: fhir!.tokenUrl, clientId: fhir!.clientId, fhirBaseUrl: fhir!.baseUrl }),
+        );
         await store.delete('fhir-access-token'); // a token from old credentials must not linger
       }
-      io.out(isPin ? 'Staff PIN stored in the OS keychain (as a scrypt hash).' : 'Client secret stored in the OS keychain.');
+      io.out(
+        isPin
+          ? 'Staff PIN stored in the OS keychain (as a scrypt hash).'
+          : `Client secret stored in the OS keychain, bound to ${new URL(fhir!.tokenUrl).origin} (client ${fhir!.clientId}) and ${new URL(fhir!.baseUrl).origin}.`,
+      );
       return EXIT.ok;
     }
     case 'show-config': {
@@ -110,7 +172,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     case 'check':
       return check(file, io, config, secrets);
     default:
-      io.err('usage: kiosk-admin <set-client-secret|set-staff-pin|check|show-config> [--config FILE]');
+      io.err(USAGE);
       return EXIT.usage;
   }
 }
@@ -139,6 +201,7 @@ async function check(
   const tokens = new TokenProvider({
     tokenUrl: fhir.tokenUrl,
     clientId: fhir.clientId,
+    fhirBaseUrl: fhir.baseUrl,
     scope: fhir.scope,
     secrets: store,
     log,

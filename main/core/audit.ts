@@ -18,6 +18,8 @@ export type AuditEvent =
   | 'staff.outbox_retry'
   | 'staff.undo'
   | 'staff.exit'
+  | 'staff.walk_in'
+  | 'staff.lift_pause'
   | 'kiosk.start'
   | 'update.check'
   | 'update.download'

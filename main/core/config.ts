@@ -110,6 +110,8 @@ export const ConfigSchema = z
         maxIdentifyAttempts: z.number().int().min(1).max(10).default(3),
         cooldownSeconds: z.number().int().min(10).max(3600).default(120),
         auditRetentionDays: z.number().int().min(1).max(3650).default(90),
+        /** Today's schedule refresh, which is also the health probe (main/core/schedule); default 120. */
+        scheduleRefreshSeconds: z.number().int().min(30).max(3600).optional(),
       })
       .strict()
       .prefault({}),

@@ -5,10 +5,11 @@ import type { CheckInService } from './checkin/service.js';
 import { KioskError } from './errors.js';
 import type { HealthMonitor } from './health.js';
 import type { Handlers } from './ipc-router.js';
+import type { StaffScheduleChannels } from './schedule/staff-handlers.js';
 import type { Outbox } from './outbox.js';
 import type { OutboxSender } from './outbox-sender.js';
 import type { StaffAuth } from './staff.js';
-import { staffOverview, type StaffAlert } from './staff-overview.js';
+import { staffOverview, type StaffAlert, type StaffOverviewInput } from './staff-overview.js';
 
 export interface HandlerDeps {
   kioskId: string;
@@ -20,11 +21,14 @@ export interface HandlerDeps {
   /** Null without a keychain. */
   staff: StaffAuth | null;
   alerts: () => readonly StaffAlert[];
+  /** Whose check-in an outbox entry is, from today's schedule (staff only). */
+  outboxNames?: StaffOverviewInput['names'];
   shell?: { requestExit(reason: string): void } | undefined;
   software?: () => SoftwareStatus | null;
 }
 
-export function createHandlers(d: HandlerDeps): Handlers {
+/** Every channel but the day view, walk-in and activity ones (main/core/schedule/staff-handlers.ts). */
+export function createHandlers(d: HandlerDeps): Omit<Handlers, StaffScheduleChannels> {
   const requireParts = () => {
     if (!d.parts) throw new KioskError('not_configured', 'This kiosk is not set up yet.');
     return d.parts;
@@ -40,6 +44,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
       expiresAt: requireStaff(token).expiresAt,
       outbox: d.parts?.outbox.list() ?? [],
       alerts: d.alerts(),
+      ...(d.outboxNames ? { names: d.outboxNames } : {}),
       software: d.software?.() ?? null,
     });
 

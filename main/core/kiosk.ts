@@ -14,12 +14,17 @@ import { TokenProvider } from './fhir/token-provider.js';
 import { HealthMonitor } from './health.js';
 import type { Handlers } from './ipc-router.js';
 import { createHandlers } from './kiosk-handlers.js';
+import { KioskError } from './errors.js';
 import type { Logger } from './log.js';
 import { Outbox } from './outbox.js';
 import { OutboxSender } from './outbox-sender.js';
 import type { SecretStore } from './secrets.js';
 import { StaffAuth } from './staff.js';
+import { RateLimiter } from './fhir/rate-limit.js';
 import type { StaffAlert } from './staff-overview.js';
+import { KioskActivity, observedAudit } from './schedule/activity.js';
+import { scheduleFollowsAudit, staffScheduleHandlers, type PauseControl } from './schedule/staff-handlers.js';
+import { fullName, TodaySchedule } from './schedule/today-schedule.js';
 
 export interface KioskOptions {
   /** A valid config, or the reason there is none (shown to staff on the "not set up" screen). */
@@ -33,6 +38,8 @@ export interface KioskOptions {
   fetch?: typeof fetch;
   audit?: AuditLog;
   healthIntervalMs?: number;
+  /** The kiosk-wide identification pause staff can lift (identify-limits.ts), once the service has one. */
+  pause?: () => PauseControl | null;
   /** The host's way to end the kiosk (staff "exit"); the Electron shell quits the app. */
   shell?: { requestExit(reason: string): void };
   /** Version and update state for staff mode (the Electron shell's updater). */
@@ -54,6 +61,7 @@ export interface Kiosk {
     outbox: Outbox;
     sender: OutboxSender;
     directory: Directory;
+    schedule: TodaySchedule;
   } | null;
   checkHealth(): Promise<Health>;
 }
@@ -64,6 +72,12 @@ export interface Kiosk {
  * config's per-request `timeoutMs` (up to 120 s) too.
  */
 export const OPERATION_BUDGET_MS = 45_000;
+/**
+ * Outbound FHIR pace: far above what a lobby needs (a tap costs 1–3 requests; the schedule's first load
+ * fits the burst) and far below a flood. A request that would wait longer than `maxWaitMs` is refused
+ * locally as a 429 (a check-in then goes to the outbox).
+ */
+export const OUTBOUND_PACE = { perSecond: 50, burst: 100, maxWaitMs: 10_000 };
 
 export function createKiosk(o: KioskOptions): Kiosk {
   const now = o.now ?? (() => new Date());
@@ -80,7 +94,14 @@ export function createKiosk(o: KioskOptions): Kiosk {
           ? o.secrets.problem
           : null;
   const kioskId = settings.kiosk.id;
-  const audit = o.audit ?? fileAuditLog(kioskId, path.join(o.dataDir, 'audit'), settings.kiosk.auditRetentionDays);
+  // Kiosk activity (and the schedule's statuses) follow what the audit records, at that one place.
+  const auditListeners: Parameters<typeof observedAudit>[1] = [];
+  const activity = new KioskActivity(settings.clinic.timezone ?? 'UTC', now);
+  auditListeners.push((e) => activity.note(e));
+  const audit = observedAudit(
+    o.audit ?? fileAuditLog(kioskId, path.join(o.dataDir, 'audit'), settings.kiosk.auditRetentionDays),
+    auditListeners,
+  );
   // Staff mode works even on a kiosk that is not set up (to see why, and to exit), given a keychain.
   const staff =
     'problem' in o.secrets
@@ -113,11 +134,21 @@ export function createKiosk(o: KioskOptions): Kiosk {
       log: o.log,
       timeoutMs: fhirConfig.timeoutMs,
       ...(o.fetch ? { fetch: o.fetch } : {}),
+      pacer: new RateLimiter(OUTBOUND_PACE),
     });
     const outbox = new Outbox(path.join(o.dataDir, 'outbox'), config.kiosk.id, now);
     const directory = new Directory(fhir, o.log, () => now().getTime());
     const timezone = config.clinic.timezone!;
+    const schedule = new TodaySchedule({
+      fhir,
+      log: o.log,
+      profile: fhirConfig.profile,
+      timezone,
+      locationIds: config.clinic.locationId ? [config.clinic.locationId] : [],
+      now,
+    });
     const checkIn = new CheckInService({
+      schedule,
       fhir,
       directory,
       audit,
@@ -134,7 +165,8 @@ export function createKiosk(o: KioskOptions): Kiosk {
       },
     });
     const sender = new OutboxSender({ outbox, fhir, audit, log: o.log, rules: { ...config.checkIn, timezone }, now });
-    return { fhir, tokens, checkIn, outbox, sender, directory };
+    auditListeners.push(scheduleFollowsAudit(schedule, config.checkIn.targetStatus));
+    return { fhir, tokens, checkIn, outbox, sender, directory, schedule };
   })();
 
   const alerts: StaffAlert[] = [];
@@ -145,11 +177,21 @@ export function createKiosk(o: KioskOptions): Kiosk {
     o.log.error('outbox.damaged', { reason: damaged.reason, movedTo: damaged.movedTo });
   }
 
+  // The schedule refresh is the health probe (one page on a typical day, so idle load does not grow);
+  // location names are loaded once, and again only after a failed load.
+  let directoryWarm = false;
   const health = new HealthMonitor({
-    probe: parts ? () => parts.directory.warm() : null,
+    probe: parts
+      ? () =>
+          Promise.all([
+            // Clinician names load with the schedule, so a tap on a snapshot hit asks the server nothing.
+            parts.schedule.refresh().then(() => Promise.all(parts.schedule.practitionerRefs().map((r) => parts.directory.label(r)))),
+            directoryWarm ? null : parts.directory.warm().then(() => void (directoryWarm = true)),
+          ])
+      : null,
     log: o.log,
     now,
-    intervalMs: o.healthIntervalMs,
+    intervalMs: o.healthIntervalMs ?? (settings.kiosk.scheduleRefreshSeconds ?? 120) * 1000,
   });
 
   const info = (): KioskInfo => ({
@@ -162,19 +204,46 @@ export function createKiosk(o: KioskOptions): Kiosk {
     warningSeconds: settings.kiosk.warningSeconds,
     configProblem: problem,
     health: health.current,
+    offlineIdentification: parts?.schedule.ready ?? false,
   });
 
-  const handlers = createHandlers({
-    kioskId,
-    info,
-    health,
-    audit,
-    parts,
-    staff,
-    alerts: () => alerts,
-    shell: o.shell,
-    software: () => o.software?.() ?? null,
-  });
+  const outboxNames = (appointmentId: string) => {
+    const entry = parts?.schedule.entry(appointmentId);
+    const patient = entry ? parts?.schedule.patient(entry.patientId) : undefined;
+    return { patientName: patient ? fullName(patient) : null, appointmentStart: entry ? new Date(entry.startMs).toISOString() : null };
+  };
+  const requireStaff = (token: string) => {
+    if (!staff) throw new KioskError('not_configured', 'Staff mode needs the OS keychain.');
+    return staff.require(token);
+  };
+  const handlers: Handlers = {
+    ...createHandlers({
+      kioskId,
+      info,
+      health,
+      audit,
+      parts,
+      staff,
+      alerts: () => alerts,
+      shell: o.shell,
+      outboxNames,
+      software: () => o.software?.() ?? null,
+    }),
+    ...staffScheduleHandlers({
+      parts: () => {
+        if (!parts) throw new KioskError('not_configured', 'This kiosk is not set up yet.');
+        return parts;
+      },
+      profile: fhirConfig?.profile ?? 'canvas',
+      audit,
+      activity,
+      pause: o.pause ?? (() => parts?.checkIn.pause ?? null),
+      requireStaff,
+      kioskId,
+      locationIds: config?.clinic.locationId ? [config.clinic.locationId] : [],
+      now,
+    }),
+  };
 
   return {
     handlers,
@@ -192,6 +261,7 @@ export function createKiosk(o: KioskOptions): Kiosk {
       parts?.tokens.stop();
       parts?.sender.stop();
       health.stop();
+      parts?.schedule.clear();
     },
   };
 }

@@ -4,7 +4,7 @@ import type { OutboxEntry } from './outbox.js';
 
 export type StaffAlert = NonNullable<StaffOverview['alerts']>[number];
 
-export function staffOverview(o: {
+export interface StaffOverviewInput {
   kioskId: string;
   health: Health;
   expiresAt: string;
@@ -12,7 +12,11 @@ export function staffOverview(o: {
   alerts: readonly StaffAlert[];
   /** Version and pending update, where the host has an updater. */
   software?: SoftwareStatus | null;
-}): StaffOverview {
+  /** Staff see whose check-in is waiting and for when (from today's schedule; null when not on it). */
+  names?: (appointmentId: string) => { patientName: string | null; appointmentStart: string | null };
+}
+
+export function staffOverview(o: StaffOverviewInput): StaffOverview {
   return {
     kioskId: o.kioskId,
     health: o.health,
@@ -22,6 +26,7 @@ export function staffOverview(o: {
     outbox: o.outbox.map((e) => ({
       id: e.id,
       appointmentRef: e.appointmentId.slice(-8),
+      ...o.names?.(e.appointmentId),
       state: e.state,
       attempts: e.attempts,
       lastError: e.lastError,

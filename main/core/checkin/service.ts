@@ -1,7 +1,8 @@
 /**
- * Patient identification and check-in, decided in main. Identification costs two requests (Patient
- * search by birth date, Appointment search), also when a first name is asked for (the candidates wait
- * in main); a check-in costs one guarded PUT on the happy path. Every status change goes through
+ * Patient identification and check-in, decided in main. A patient on today's schedule (an optional
+ * in-memory snapshot) is identified with no request; otherwise identification costs two requests
+ * (Patient search by birth date, Appointment search), also when a first name is asked for (the
+ * candidates wait in main); a check-in costs one guarded PUT on the happy path. Every status change goes through
  * status-change.ts, every decision through eligibility.ts.
  */
 import type { Appointment, Patient } from '@medplum/fhirtypes';
@@ -55,7 +56,19 @@ interface PendingIdentification {
   by: Actor;
 }
 
+/**
+ * Today's schedule as identification sees it (main/core/schedule/today-schedule.ts). Its answers are
+ * filtered by the same rules as the live search; a miss ([]) falls back to the server, so a booking
+ * made a minute ago still works. The appointments carry the guard of their read: a stale snapshot
+ * gets 412 on the PUT, and the status-change loop re-reads and decides again.
+ */
+export interface ScheduleLookup {
+  candidates(familyName: string, birthDate: string): Patient[];
+  appointments(patientId: string): Array<Versioned<Appointment>>;
+}
+
 export interface CheckInDeps {
+  schedule?: ScheduleLookup | undefined;
   fhir: FhirClient;
   directory: Directory;
   audit: AuditLog;
@@ -82,6 +95,11 @@ export class CheckInService {
     this.limiter = new AttemptLimiter(d.settings.maxIdentifyAttempts, d.settings.cooldownSeconds * 1000, () => this.now().getTime());
   }
 
+  /** The kiosk-wide pause after repeated misses, which staff can see and lift. */
+  get pause(): { pausedUntil(): number | null; lift(): boolean } {
+    return { pausedUntil: () => this.limiter.cooldownUntil(), lift: () => this.limiter.lift() };
+  }
+
   get activeSessions() {
     return this.sessions.size;
   }
@@ -99,19 +117,23 @@ export class CheckInService {
     if (req.pending) this.pending.end(req.pending);
     // The token stands for this person's typed name and birth date only; anything else searches afresh.
     const reuse = waiting && waiting.by === by && waiting.familyName === req.familyName && waiting.birthDate === req.birthDate;
-    let candidates = reuse ? waiting.candidates : await this.candidates(req, call);
+    const scheduled = reuse ? [] : (this.d.schedule?.candidates(req.familyName, req.birthDate) ?? []);
+    let candidates = reuse ? waiting.candidates : scheduled.length ? scheduled : await this.candidates(req, call);
+    // Several on the schedule but the first name fits none of them: the server may know the person.
+    if (scheduled.length > 1 && req.givenName && !scheduled.some((p) => this.givenFits(p, req.givenName!)))
+      candidates = await this.candidates(req, call);
     if (candidates.length > 1 && !req.givenName) {
       const pending = this.pending.create({ candidates, familyName: req.familyName, birthDate: req.birthDate, by });
       return { outcome: 'need_first_name', pending };
     }
-    if (candidates.length > 1 && req.givenName)
-      candidates = candidates.filter((p) =>
-        givenMatches(req.givenName!, identityNames(p).concat((p.name ?? []).filter((n) => n.use === 'nickname'))),
-      );
+    if (candidates.length > 1 && req.givenName) candidates = candidates.filter((p) => this.givenFits(p, req.givenName!));
     const patient = candidates.length === 1 ? candidates[0]! : null;
     if (!patient?.id) return this.failedAttempt(by);
 
-    const appointments = await this.unavailableOnFhirError(() => this.todaysAppointments(patient.id!, call));
+    const onSchedule = this.d.schedule?.appointments(patient.id) ?? [];
+    const appointments = onSchedule.length
+      ? onSchedule
+      : await this.unavailableOnFhirError(() => this.todaysAppointments(patient.id!, call));
     if (by === 'patient') this.limiter.succeed();
     const session: PatientSession = { appointments: new Map(), by };
     const views: AppointmentView[] = [];
@@ -146,6 +168,13 @@ export class CheckInService {
     const session = this.session(token, 'staff');
     const appt = session.appointments.get(key);
     if (!appt) throw new KioskError('invalid_request', 'Unknown appointment.');
+    const { outcome, latest } = await this.undoOne(appt);
+    if (latest) session.appointments.set(key, latest);
+    return outcome;
+  }
+
+  /** One undo on main's own copy of the appointment (a staff session's, or today's schedule's). */
+  async undoOne(appt: Versioned<Appointment>): Promise<{ outcome: UndoOutcome; latest?: Versioned<Appointment> }> {
     const id = appt.resource.id!;
     const queued = this.d.outbox.find(id);
     const record = (outcome: string, err?: unknown) =>
@@ -157,19 +186,19 @@ export class CheckInService {
       decide: (a) => (mayUndo(a.status, this.d.settings.targetStatus) ? { write: 'booked' } : { stop: 'not_checked_in' as const }),
       onUnknownOutcome: (landed) => this.unknownOutcome(id, landed, 'staff'),
     });
-    if (result.latest) session.appointments.set(key, result.latest);
+    const latest = result.latest ? { latest: result.latest } : {};
     if (result.kind === 'error') {
       record('failed', result.error);
-      return 'failed';
+      return { outcome: 'failed', ...latest };
     }
     // A check-in still waiting in the outbox is withdrawn either way: staff asked for it not to happen.
     if (queued) this.d.outbox.remove(queued.id);
     if (result.kind === 'stopped' && !queued) {
       record('not_checked_in');
-      return 'not_checked_in';
+      return { outcome: 'not_checked_in', ...latest };
     }
     record(result.kind === 'stopped' ? 'withdrawn_from_outbox' : 'undone');
-    return 'undone';
+    return { outcome: 'undone', ...latest };
   }
 
   /** A live session of the right kind: patient channels cannot use a staff-assisted session, nor the reverse. */
@@ -244,7 +273,10 @@ export class CheckInService {
     return { outcome: 'failed' };
   }
 
-  /** Appointments of the patient whose start is today in the clinic zone (optionally one location). */
+  private givenFits(p: Patient, givenName: string): boolean {
+    return givenMatches(givenName, identityNames(p).concat((p.name ?? []).filter((n) => n.use === 'nickname')));
+  }
+
   /** Active patients with this exact birth date and a matching family name. */
   private async candidates(req: IdentifyRequest, call: CallOptions): Promise<Patient[]> {
     const found = await this.unavailableOnFhirError(() =>
@@ -261,6 +293,7 @@ export class CheckInService {
       );
   }
 
+  /** Appointments of the patient whose start is today in the clinic zone (optionally one location). */
   private async todaysAppointments(patientId: string, call: CallOptions): Promise<Array<Versioned<Appointment>>> {
     const now = this.now();
     const { from, to } = searchWindow(now, this.d.settings.timezone);

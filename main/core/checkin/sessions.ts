@@ -73,4 +73,11 @@ export class AttemptLimiter {
   succeed() {
     this.failures = 0;
   }
+  /** Staff lifted the pause: open now, count from zero. True if there was a pause to lift. */
+  lift(): boolean {
+    const was = this.cooldownUntil() !== null;
+    this.until = 0;
+    this.failures = 0;
+    return was;
+  }
 }

@@ -10,6 +10,7 @@ import { FhirError, outcomeOf } from './errors.js';
 import { FHIR_PROFILES, type FhirProfile, type Guard, type Profile, type Versioned } from './profile.js';
 import { retryDecision, type AttemptOutcome, type Idempotency } from './retry.js';
 import type { TokenProvider } from './token-provider.js';
+import { RateLimitedError, type RateLimiter } from './rate-limit.js';
 import { deadline, send, TransportError, type SendResult } from './transport.js';
 
 export type { Guard, Profile, Versioned } from './profile.js';
@@ -28,6 +29,8 @@ export interface FhirClientOptions {
   maxResponseBytes?: number;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
+  /** Paces every request that leaves main (a looping renderer or a bug must not flood the EHR). */
+  pacer?: RateLimiter;
 }
 
 /** One deadline for a whole operation (an identification, a check-in), shared by all its requests and retries. */
@@ -99,6 +102,34 @@ export class FhirClient {
       next = link ? this.followLink(link) : null;
     }
     return out;
+  }
+
+  /**
+   * One page of a search, with the Bundle's `total` when the server sends it (Canvas does), so a
+   * caller can fetch the remaining pages in parallel by `_offset`. `next` is the page's `link[next]`;
+   * pass it back as `nextLink` (it is origin-checked like every paging link) where `total` is absent.
+   */
+  async searchPage<T extends Resource>(
+    type: T['resourceType'],
+    params: Record<string, string | string[]>,
+    nextLink?: string,
+    call: CallOptions = {},
+  ): Promise<{ entries: Array<Versioned<T>>; total: number | undefined; next: string | undefined }> {
+    const query = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) for (const one of [v].flat()) query.append(k, one);
+    const count = Math.min(Number(query.get('_count') ?? MAX_PAGE_SIZE) || MAX_PAGE_SIZE, MAX_PAGE_SIZE);
+    query.set('_count', String(count));
+    const url = nextLink ? this.followLink(nextLink) : this.url(`${type}?${query}`);
+    const res = await this.request('GET', url, { ...call, idempotency: 'safe' });
+    const bundle = res.body as Bundle | null;
+    if (!bundle || bundle.resourceType !== 'Bundle') throw new FhirError('malformed', `Search ${type}: response is not a Bundle`);
+    const entries: Array<Versioned<T>> = [];
+    for (const entry of bundle.entry ?? []) {
+      const r = entry.resource as T | undefined;
+      if (r?.resourceType === type) entries.push({ resource: r, guard: this.profile.guardFrom(res.headers, r) });
+    }
+    const total = typeof bundle.total === 'number' && Number.isInteger(bundle.total) && bundle.total >= 0 ? bundle.total : undefined;
+    return { entries, total, next: bundle.link?.find((l) => l.relation === 'next')?.url };
   }
 
   /** PUT with a guard. Returns the stored resource when the server sends it (R4), else null (Canvas). */
@@ -177,6 +208,20 @@ export class FhirClient {
   /** One exchange on the wire, mapped to a response or to a typed failure. */
   private async attempt(method: 'GET' | 'PUT' | 'POST', url: URL, opts: RequestOptions, token: string): Promise<Attempt> {
     let res: SendResult;
+    try {
+      await this.o.pacer?.take(opts.deadline?.signal);
+    } catch (err) {
+      if (!(err instanceof RateLimitedError))
+        return transportFailure(new TransportError('timeout', 'deadline', undefined, { cause: err }), method, url);
+      // Never sent: a local 429. Not repeated here; a check-in goes to the outbox (the server never said no).
+      this.o.log.warn('fhir.paced', { method, path: url.pathname });
+      return {
+        ok: false,
+        outcome: { kind: 'refused' },
+        error: new FhirError('http', `${method} ${url.pathname}: outbound rate limit`, { status: 429 }),
+        log: { method, path: url.pathname, kind: 'paced' },
+      };
+    }
     try {
       res = await send(this.o.fetch ?? globalThis.fetch, {
         method,

@@ -51,6 +51,49 @@ const CALLS: Array<[keyof KioskApi, (api: KioskApi) => Promise<unknown>, Channel
     'staff:undo',
     { staffSession: SESSION, session: SESSION, key: SESSION },
   ],
+  ['staffSchedule', (api) => api.staffSchedule({ staffSession: SESSION }), 'staff:schedule', { staffSession: SESSION }],
+  [
+    'staffScheduleCheckIn',
+    (api) => api.staffScheduleCheckIn({ staffSession: SESSION, key: SESSION }),
+    'staff:scheduleCheckIn',
+    { staffSession: SESSION, key: SESSION },
+  ],
+  [
+    'staffScheduleUndo',
+    (api) => api.staffScheduleUndo({ staffSession: SESSION, key: SESSION }),
+    'staff:scheduleUndo',
+    { staffSession: SESSION, key: SESSION },
+  ],
+  ['staffWalkInOptions', (api) => api.staffWalkInOptions({ staffSession: SESSION }), 'staff:walkInOptions', { staffSession: SESSION }],
+  [
+    'staffFindPatient',
+    (api) => api.staffFindPatient({ staffSession: SESSION, familyName: 'Okafor', birthDate: '1980-01-01' }),
+    'staff:findPatient',
+    { staffSession: SESSION, familyName: 'Okafor', birthDate: '1980-01-01' },
+  ],
+  [
+    'staffWalkIn',
+    (api) =>
+      api.staffWalkIn({
+        staffSession: SESSION,
+        patientKey: SESSION,
+        practitionerKey: SESSION,
+        locationKey: SESSION,
+        appointmentTypeKey: SESSION,
+        minutes: 15,
+      }),
+    'staff:walkIn',
+    {
+      staffSession: SESSION,
+      patientKey: SESSION,
+      practitionerKey: SESSION,
+      locationKey: SESSION,
+      appointmentTypeKey: SESSION,
+      minutes: 15,
+    },
+  ],
+  ['staffActivity', (api) => api.staffActivity({ staffSession: SESSION }), 'staff:activity', { staffSession: SESSION }],
+  ['staffLiftPause', (api) => api.staffLiftPause({ staffSession: SESSION }), 'staff:liftPause', { staffSession: SESSION }],
 ];
 
 describe('buildKioskApi', () => {

@@ -124,7 +124,72 @@ const CASES: Record<Channel, { request: unknown; response: unknown; invalid: unk
       { staffSession: SESSION, session: SESSION, key: 'bad key!' },
     ],
   },
+  ...scheduleCases(),
 };
+
+/** The staff day view, walk-in and activity channels (main/core/schedule). */
+function scheduleCases() {
+  const ROW = {
+    key: KEY,
+    start: '2026-06-15T14:00:00.000Z',
+    patientName: 'Amara Okafor',
+    clinician: 'Dr. Rivera',
+    status: 'booked',
+    kiosk: null,
+    walkIn: false,
+  };
+  const ACTIVITY = {
+    since: '2026-06-15T04:00:00.000Z',
+    checkIns: 3,
+    alreadyCheckedIn: 0,
+    recordedOffline: 1,
+    delivered: 1,
+    walkIns: 0,
+    pauses: 0,
+    pauseLifts: 0,
+    failures: [{ reason: 'checkin:too_early', count: 2 }],
+    pausedUntil: null,
+  };
+  const staffOnly = [{}, { staffSession: 'x' }, null];
+  return {
+    'staff:schedule': {
+      request: { staffSession: SESSION, refresh: true },
+      response: { ready: true, loadedAt: '2026-06-15T14:00:00.000Z', rows: [ROW] },
+      invalid: [...staffOnly, { staffSession: SESSION, refresh: 'yes' }],
+    },
+    'staff:scheduleCheckIn': {
+      request: { staffSession: SESSION, key: KEY },
+      response: { outcome: 'checked_in' },
+      invalid: [...staffOnly, { staffSession: SESSION, key: '../Appointment/1' }],
+    },
+    'staff:scheduleUndo': {
+      request: { staffSession: SESSION, key: KEY },
+      response: { outcome: 'undone' },
+      invalid: [...staffOnly, { staffSession: SESSION }],
+    },
+    'staff:walkInOptions': {
+      request: { staffSession: SESSION },
+      response: { practitioners: [{ key: KEY, label: 'Dr. Rivera' }], locations: [], appointmentTypes: [], durations: [15] },
+      invalid: staffOnly,
+    },
+    'staff:findPatient': {
+      request: { staffSession: SESSION, familyName: 'Okafor', birthDate: '1980-01-01' },
+      response: { patients: [{ key: KEY, fullName: 'Amara Okafor', birthDate: '1980-01-01' }] },
+      invalid: [...staffOnly, { staffSession: SESSION, familyName: 'Okafor', birthDate: '1981-02-29' }],
+    },
+    'staff:walkIn': {
+      request: { staffSession: SESSION, patientKey: KEY, practitionerKey: KEY, locationKey: KEY, appointmentTypeKey: KEY, minutes: 15 },
+      response: { outcome: 'created', row: ROW },
+      invalid: [
+        ...staffOnly,
+        { staffSession: SESSION, patientKey: KEY, practitionerKey: KEY, locationKey: KEY, appointmentTypeKey: KEY, minutes: 0 },
+        { staffSession: SESSION, patientKey: 'Patient/1', practitionerKey: KEY, locationKey: KEY, appointmentTypeKey: KEY, minutes: 15 },
+      ],
+    },
+    'staff:activity': { request: { staffSession: SESSION }, response: ACTIVITY, invalid: staffOnly },
+    'staff:liftPause': { request: { staffSession: SESSION }, response: { lifted: true, activity: ACTIVITY }, invalid: staffOnly },
+  } satisfies Partial<Record<Channel, { request: unknown; response: unknown; invalid: unknown[] }>>;
+}
 
 type FakeHandlers = Record<Channel, Mock<(request: unknown) => Promise<unknown>>>;
 

@@ -26,6 +26,7 @@ describe('createKiosk on a kiosk that is not set up', () => {
       warningSeconds: d.kiosk.warningSeconds,
       configProblem: 'config.json: not valid JSON',
       health: { state: 'not_configured', checkedAt: null },
+      offlineIdentification: false,
     });
     expect(kiosk.info().kioskId).toBe('kiosk-1');
     expect(kiosk.parts).toBeNull();

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter } from '../../../../../main/core/fhir/client.js';
+import { FhirClient, parseRetryAfter } from '../../../../../main/core/fhir/client.js';
+import { FhirError, isTransient } from '../../../../../main/core/fhir/errors.js';
+import { RateLimiter } from '../../../../../main/core/fhir/rate-limit.js';
+import { silentLogger } from '../../../../../main/core/log.js';
 
 const NOW = Date.parse('2026-06-15T14:00:00.000Z');
 
@@ -39,5 +42,28 @@ describe('parseRetryAfter', () => {
     const ms = parseRetryAfter(inAMinute);
     expect(ms).toBeGreaterThan(55_000);
     expect(ms).toBeLessThanOrEqual(60_000);
+  });
+});
+
+describe('outbound pacing', () => {
+  it('a concurrent flood is paced by the client: what would wait too long is refused locally as a 429, never sent', async () => {
+    let sent = 0;
+    const countingFetch: typeof fetch = async () => {
+      sent++;
+      return new Response(JSON.stringify({ resourceType: 'Location', id: 'l1' }), { status: 200 });
+    };
+    const fhir = new FhirClient({
+      baseUrl: 'https://fhir.example/',
+      profile: 'r4',
+      tokens: { getToken: async () => 'token', invalidate: () => {} },
+      log: silentLogger,
+      fetch: countingFetch,
+      pacer: new RateLimiter({ perSecond: 1, burst: 5, maxWaitMs: 0 }),
+    });
+    const results = await Promise.allSettled(Array.from({ length: 50 }, () => fhir.read('Location', 'l1')));
+    expect(sent).toBe(5);
+    const refused = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason as FhirError);
+    expect(refused).toHaveLength(45);
+    expect(refused.every((e) => e instanceof FhirError && e.status === 429 && isTransient(e))).toBe(true);
   });
 });
