@@ -139,6 +139,16 @@ export const OutboxItemView = z.object({
   createdAt: Iso,
   nextAttemptAt: Iso,
 });
+/** The installed version and any update in progress (main/core/update). Absent where there is no updater (dev host). */
+const Version = z.string().max(40);
+export const SoftwareStatus = z.object({
+  version: Version,
+  update: z.enum(['up_to_date', 'checking', 'downloading', 'ready', 'installing', 'error']),
+  /** Downloaded (state 'ready': installs in the maintenance window) or being downloaded. */
+  pendingVersion: Version.nullable(),
+  pinnedVersion: Version.nullable(),
+});
+export type SoftwareStatus = z.infer<typeof SoftwareStatus>;
 /** Something staff must look at: `outbox_damaged` = the outbox file was unreadable and moved aside at start-up. */
 export const StaffAlert = z.object({ code: z.enum(['outbox_damaged']), at: Iso });
 export const StaffOverview = z.object({
@@ -148,6 +158,7 @@ export const StaffOverview = z.object({
   outbox: z.array(OutboxItemView).max(500),
   /** When the staff session relocks unless used. */
   expiresAt: Iso,
+  software: SoftwareStatus.optional(),
 });
 export type StaffOverview = z.infer<typeof StaffOverview>;
 

@@ -4,8 +4,11 @@
 # for keytar). The keyring lives in a throwaway directory, never in the user's own keyring.
 # Needs (Debian): gnome-keyring dbus-x11 libsecret-1-0  (scripts/system-deps.sh installs them).
 set -euo pipefail
-export KEYRING_TMP="${KEYRING_TMP:-$(mktemp -d)}"
-exec dbus-run-session -- bash -c '
+own_tmp=""
+[ -n "${KEYRING_TMP:-}" ] || { KEYRING_TMP="$(mktemp -d)"; own_tmp=1; }
+export KEYRING_TMP
+rc=0
+dbus-run-session -- bash -c '
   set -u
   export XDG_DATA_HOME="$KEYRING_TMP/data" XDG_CACHE_HOME="$KEYRING_TMP/cache" XDG_RUNTIME_DIR="$KEYRING_TMP/run"
   mkdir -p "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_RUNTIME_DIR"; chmod 700 "$XDG_RUNTIME_DIR"
@@ -22,4 +25,7 @@ exec dbus-run-session -- bash -c '
   rc=0; "$@" || rc=$?
   kill "$kpid" 2>/dev/null || true
   exit $rc
-' bash "$@" 2> >(grep -v "Failed to set fd limit" >&2)
+' bash "$@" 2> >(grep -v "Failed to set fd limit" >&2) || rc=$?
+# The throwaway keyring goes with the run (unless the caller handed in its own folder).
+[ -z "$own_tmp" ] || rm -rf "$KEYRING_TMP"
+exit $rc

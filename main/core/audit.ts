@@ -21,7 +21,11 @@ export type AuditEvent =
   | 'staff.exit'
   | 'staff.walk_in'
   | 'staff.lift_pause'
-  | 'kiosk.start';
+  | 'kiosk.start'
+  | 'update.check'
+  | 'update.download'
+  | 'update.install'
+  | 'update.outbox_flush';
 
 export interface AuditEntry {
   event: AuditEvent;

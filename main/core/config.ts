@@ -27,6 +27,35 @@ const TimeZone = z.string().refine((tz) => {
   }
 }, 'expected an IANA time zone such as America/Chicago');
 
+/** Local clinic time "HH:MM". */
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a 24-hour time such as 02:00');
+const Semver = z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'expected a version such as 1.4.2');
+
+/** Auto-update (main/core/update). Without `feed`, the feed baked into the build (app-update.yml) is used. */
+const UpdateSection = z
+  .object({
+    enabled: z.boolean().default(true),
+    feed: z
+      .discriminatedUnion('provider', [
+        z.object({ provider: z.literal('github'), owner: z.string().min(1).max(100), repo: z.string().min(1).max(100) }).strict(),
+        z.object({ provider: z.literal('generic'), url: ServerUrl }).strict(),
+      ])
+      .optional(),
+    checkEveryMinutes: z
+      .number()
+      .int()
+      .min(15)
+      .max(7 * 24 * 60)
+      .default(240),
+    /** Installs (an app restart) only inside this window, in clinic.timezone. It may wrap midnight. */
+    maintenanceWindow: z.object({ start: ClockTime, end: ClockTime }).strict().default({ start: '01:00', end: '05:00' }),
+    /** Minutes without a touch before an install may restart the app. */
+    quietMinutes: z.number().int().min(1).max(240).default(10),
+    /** IT's switch: stay on (or roll back to) exactly this version. */
+    pinnedVersion: Semver.optional(),
+  })
+  .strict();
+
 export const ConfigSchema = z
   .object({
     fhir: z
@@ -91,6 +120,7 @@ export const ConfigSchema = z
       })
       .strict()
       .prefault({}),
+    update: UpdateSection.prefault({}),
   })
   .strict()
   .superRefine((c, ctx) => {

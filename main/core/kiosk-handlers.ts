@@ -1,5 +1,5 @@
 /** The IPC handler table: each channel of preload/contract.ts mapped to the core part that answers it. */
-import type { KioskInfo } from '../../preload/contract.js';
+import type { KioskInfo, SoftwareStatus } from '../../preload/contract.js';
 import type { AuditLog } from './audit.js';
 import type { CheckInService } from './checkin/service.js';
 import { KioskError } from './errors.js';
@@ -24,6 +24,7 @@ export interface HandlerDeps {
   /** Whose check-in an outbox entry is, from today's schedule (staff only). */
   outboxNames?: StaffOverviewInput['names'];
   shell?: { requestExit(reason: string): void } | undefined;
+  software?: () => SoftwareStatus | null;
 }
 
 /** Every channel but the day view, walk-in and activity ones (main/core/schedule/staff-handlers.ts). */
@@ -44,6 +45,7 @@ export function createHandlers(d: HandlerDeps): Omit<Handlers, StaffScheduleChan
       outbox: d.parts?.outbox.list() ?? [],
       alerts: d.alerts(),
       ...(d.outboxNames ? { names: d.outboxNames } : {}),
+      software: d.software?.() ?? null,
     });
 
   return {

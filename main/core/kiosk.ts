@@ -4,7 +4,7 @@
  * Node: the Electron shell, the Chromium host and the tests all build the kiosk here.
  */
 import path from 'node:path';
-import type { Health, KioskInfo } from '../../preload/contract.js';
+import type { Health, KioskInfo, SoftwareStatus } from '../../preload/contract.js';
 import { fileAuditLog, type AuditLog } from './audit.js';
 import { CheckInService } from './checkin/service.js';
 import { Directory } from './checkin/directory.js';
@@ -42,10 +42,13 @@ export interface KioskOptions {
   pause?: () => PauseControl | null;
   /** The host's way to end the kiosk (staff "exit"); the Electron shell quits the app. */
   shell?: { requestExit(reason: string): void };
+  /** Version and update state for staff mode (the Electron shell's updater). */
+  software?: () => SoftwareStatus | null;
 }
 
 export interface Kiosk {
   handlers: Handlers;
+  audit: AuditLog;
   info(): KioskInfo;
   /** Starts background work: token warm-up and refresh, health probe, outbox sender. */
   start(): void;
@@ -218,7 +221,18 @@ export function createKiosk(o: KioskOptions): Kiosk {
     return staff.require(token);
   };
   const handlers: Handlers = {
-    ...createHandlers({ kioskId, info, health, audit, parts, staff, alerts: () => alerts, shell: o.shell, outboxNames }),
+    ...createHandlers({
+      kioskId,
+      info,
+      health,
+      audit,
+      parts,
+      staff,
+      alerts: () => alerts,
+      shell: o.shell,
+      outboxNames,
+      software: () => o.software?.() ?? null,
+    }),
     ...staffScheduleHandlers({
       parts: () => {
         if (!parts) throw new KioskError('not_configured', 'This kiosk is not set up yet.');
@@ -237,6 +251,7 @@ export function createKiosk(o: KioskOptions): Kiosk {
 
   return {
     handlers,
+    audit,
     info,
     parts,
     checkHealth: () => health.check(),

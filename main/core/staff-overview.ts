@@ -1,5 +1,5 @@
 /** What the staff panel shows: no PHI, only a short appointment reference to find each entry in the EHR. */
-import type { Health, StaffOverview } from '../../preload/contract.js';
+import type { Health, SoftwareStatus, StaffOverview } from '../../preload/contract.js';
 import type { OutboxEntry } from './outbox.js';
 
 export type StaffAlert = NonNullable<StaffOverview['alerts']>[number];
@@ -10,6 +10,8 @@ export interface StaffOverviewInput {
   expiresAt: string;
   outbox: readonly OutboxEntry[];
   alerts: readonly StaffAlert[];
+  /** Version and pending update, where the host has an updater. */
+  software?: SoftwareStatus | null;
   /** Staff see whose check-in is waiting and for when (from today's schedule; null when not on it). */
   names?: (appointmentId: string) => { patientName: string | null; appointmentStart: string | null };
 }
@@ -20,6 +22,7 @@ export function staffOverview(o: StaffOverviewInput): StaffOverview {
     health: o.health,
     expiresAt: o.expiresAt,
     alerts: [...o.alerts],
+    ...(o.software ? { software: o.software } : {}),
     outbox: o.outbox.map((e) => ({
       id: e.id,
       appointmentRef: e.appointmentId.slice(-8),

@@ -18,6 +18,7 @@ import { APP_SCHEME_PRIVILEGES, handleAppProtocol } from './protocol.js';
 import { denyPermissions, filterKeyboard, hardenSession, hardenWebContents } from './security.js';
 import { RecoveryPolicy } from './self-heal.js';
 import { resolveConfig, resolveSecrets, scrubUnsafeEnvironment } from './startup.js';
+import { startUpdater, type ShellUpdater } from './updater.js';
 import { createExitControl, createWindowHost } from './window-host.js';
 import { windowOptions } from './window.js';
 
@@ -98,10 +99,16 @@ async function startKiosk({ windowed }: ShellFlags): Promise<void> {
 
   const config = await resolveConfig(configPath(process.argv, process.env, userData, { packaged }));
   const { secrets, mode } = await resolveSecrets({ packaged, env: process.env, log });
-  const kiosk = createKiosk({ config, secrets, dataDir: userData, log, mode, fetch: fhirFetch(), shell: { requestExit } });
+  let updater: ShellUpdater | null = null;
+  const software = () => updater?.status() ?? null;
+  const kiosk = createKiosk({ config, secrets, dataDir: userData, log, mode, fetch: fhirFetch(), shell: { requestExit }, software });
   running = kiosk;
   kiosk.start();
-  app.on('will-quit', () => kiosk.stop());
+  if (!('problem' in config)) updater = startUpdater({ config, kiosk, log, allowExit: (reason) => exit.allowExit(reason) });
+  app.on('will-quit', () => {
+    kiosk.stop();
+    updater?.stop();
+  });
 
   Menu.setApplicationMenu(null);
   hardenSession(session.defaultSession, { origin: APP_ORIGIN, allowDevtools: !packaged }, log);

@@ -111,6 +111,21 @@ describe('packaged app (electron-builder --linux dir, placeholder Electron)', ()
     expect(entries.filter((e) => pattern.test(e))).toEqual([]);
   });
 
+  it('bundles exactly the allow-listed runtime packages: keytar alone (its install-time tools stay out)', () => {
+    const packages = new Set(entries.flatMap((e) => /^\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(e)?.[1] ?? []));
+    expect([...packages].sort()).toEqual(['keytar']);
+  });
+
+  it("ships only keytar's loader, binding and license, not its C++ sources or build intermediates", () => {
+    const files = entries.filter((e) => e.startsWith('/node_modules/keytar/') && /\.[a-z]+$/i.test(e)).sort();
+    expect(files).toEqual([
+      '/node_modules/keytar/LICENSE.md',
+      '/node_modules/keytar/build/Release/keytar.node',
+      '/node_modules/keytar/lib/keytar.js',
+      '/node_modules/keytar/package.json',
+    ]);
+  });
+
   it('keeps the native keychain module outside the archive', () => {
     expect(
       existsSync(path.join(unpacked, 'resources', 'app.asar.unpacked', 'node_modules', 'keytar', 'build', 'Release', 'keytar.node')),

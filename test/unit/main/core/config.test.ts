@@ -43,6 +43,7 @@ describe('parseConfig defaults', () => {
         cooldownSeconds: 600,
         auditRetentionDays: 90,
       },
+      update: { enabled: true, checkEveryMinutes: 240, maintenanceWindow: { start: '01:00', end: '05:00' }, quietMinutes: 10 },
     });
   });
 
@@ -80,6 +81,14 @@ describe('parseConfig, a full valid config', () => {
         cooldownSeconds: 300,
         auditRetentionDays: 365,
       },
+      update: {
+        enabled: true,
+        feed: { provider: 'generic', url: 'https://updates.example.org/kiosk/' },
+        checkEveryMinutes: 60,
+        maintenanceWindow: { start: '22:30', end: '04:00' },
+        quietMinutes: 5,
+        pinnedVersion: '1.4.2',
+      },
     };
     expect(parseConfig(structuredClone(full))).toEqual(full);
   });
@@ -114,6 +123,9 @@ describe('parseConfig errors name the bad key', () => {
     ],
     ['ftp URL', { ...LIVE, fhir: { ...LIVE.fhir, baseUrl: 'ftp://fhir.example.org' } }, /fhir\.baseUrl/],
     ['http tokenUrl', { ...LIVE, fhir: { ...LIVE.fhir, tokenUrl: 'http://auth.example.org/token' } }, /fhir\.tokenUrl/],
+    ['update window not HH:MM', { update: { maintenanceWindow: { start: '2am', end: '05:00' } } }, /update\.maintenanceWindow\.start/],
+    ['update feed over plain http', { update: { feed: { provider: 'generic', url: 'http://updates.example.org/' } } }, /update\.feed\.url/],
+    ['update pin not a version', { update: { pinnedVersion: 'latest' } }, /update\.pinnedVersion/],
     ['bad time zone', { clinic: { timezone: 'Mars/Olympus_Mons' } }, /clinic\.timezone: .*IANA/],
     ['time zone abbreviation typo', { clinic: { timezone: 'America/Chicgo' } }, /clinic\.timezone/],
     ['unknown key typo', { clinic: { timzone: 'America/Chicago' } }, /clinic: unknown key\(s\) "timzone"/],

@@ -69,9 +69,20 @@ describe('electron-builder.yml', () => {
     // getConfig normalises `files` to [{ filter: [...] }].
     const files = (config['files'] as Array<string | { filter: string[] }>).flatMap((f) => (typeof f === 'string' ? [f] : f.filter));
     const includes = files.filter((f) => !f.startsWith('!'));
-    expect(includes.sort()).toEqual(['build/main/**', 'build/preload/**', 'build/renderer/**', 'package.json']);
-    for (const pattern of includes) expect(pattern).not.toMatch(/^(dev|test|scripts|main|preload|renderer|node_modules)\b|^\*\*/);
+    expect(includes.sort()).toEqual([
+      'build/main/**',
+      'build/preload/**',
+      'build/renderer/**',
+      'node_modules/keytar/LICENSE*',
+      'node_modules/keytar/build/Release/keytar.node',
+      'node_modules/keytar/lib/*.js',
+      'node_modules/keytar/package.json',
+      'package.json',
+    ]);
+    for (const pattern of includes) expect(pattern).not.toMatch(/^(dev|test|scripts|main|preload|renderer)\b|^\*\*/);
     expect(files).toContain('!**/*.{map,ts,tsx}');
+    // Every other dependency is bundled by esbuild; keytar's install-time tools stay out.
+    expect(files).toContain('!node_modules/**');
   });
 
   it('packs into an asar with native modules unpacked', () => {
@@ -142,7 +153,8 @@ describe('electron-builder.yml', () => {
       /password|secret|cscLink|cscKeyPassword|certificateFile|certificatePassword|apiKey|token/i.test(k),
     );
     expect(secretKeys).toEqual([]);
-    expect(config['publish']).toBeNull();
+    // The feed: draft GitHub releases; the token is GH_TOKEN in CI, never in the file.
+    expect(config['publish']).toEqual([{ provider: 'github', releaseType: 'draft' }]);
   });
 
   it('the icon exists and is a 512×512 PNG', () => {
