@@ -38,6 +38,8 @@ export const KioskInfo = z.object({
   kioskId: z.string().max(64),
   idleSeconds: z.number().int().positive(),
   warningSeconds: z.number().int().positive(),
+  /** How long a screen that sends the patient to the desk stays up (renderer default when absent). */
+  deskReturnSeconds: z.number().int().positive().optional(),
   /** Staff-facing reason when mode is 'unconfigured' (never contains secrets). */
   configProblem: z.string().max(500).nullable(),
   health: Health,

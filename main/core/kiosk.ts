@@ -158,6 +158,7 @@ export function createKiosk(o: KioskOptions): Kiosk {
     kioskId: config?.kiosk.id ?? 'kiosk',
     idleSeconds: config?.kiosk.idleSeconds ?? 60,
     warningSeconds: config?.kiosk.warningSeconds ?? 20,
+    deskReturnSeconds: config?.kiosk.deskReturnSeconds,
     configProblem: problem,
     health,
   });
