@@ -36,7 +36,7 @@ describe('staff mode in the reducer', () => {
   });
 
   it('leaving a patient flow for staff mode drops the patient like a reset', () => {
-    const s = run({ ...onAppointments(), lang: 'es', largeText: true }, { type: 'staff-open' });
+    const s = run({ ...onAppointments(), lang: 'es', textSize: 2, highContrast: true }, { type: 'staff-open' });
     expect(s.screen.name).toBe('staff-pin');
     expect(s.patient).toEqual(EMPTY_PATIENT);
     expect(s.lang).toBe('en');
