@@ -38,8 +38,12 @@ export const KioskInfo = z.object({
   kioskId: z.string().max(64),
   idleSeconds: z.number().int().positive(),
   warningSeconds: z.number().int().positive(),
+  /** How long a screen that sends the patient to the desk stays up (renderer default when absent). */
+  deskReturnSeconds: z.number().int().positive().optional(),
   /** Staff-facing reason when mode is 'unconfigured' (never contains secrets). */
   configProblem: z.string().max(500).nullable(),
+  /** A kiosk-wide identification pause (too many misses): the welcome screen says so before anyone types. */
+  pausedUntil: Iso.nullable().optional(),
   health: Health,
   /**
    * True when today's schedule is loaded, so a patient on it can be identified (and their check-in
@@ -155,6 +159,8 @@ export const StaffOverview = z.object({
   kioskId: z.string().max(64),
   health: Health,
   alerts: z.array(StaffAlert).max(20).optional(),
+  /** The kiosk-wide identification pause staff may lift (staff:liftPause). */
+  pausedUntil: Iso.nullable().optional(),
   outbox: z.array(OutboxItemView).max(500),
   /** When the staff session relocks unless used. */
   expiresAt: Iso,

@@ -6,6 +6,7 @@
  */
 import { useEffect, useReducer, useRef } from 'preact/hooks';
 import { AssistBanner } from './components/AssistBanner.js';
+import { DESK_RETURN_SECONDS, DeskReturn } from './components/DeskReturn.js';
 import { IdleGuard } from './components/IdleGuard.js';
 import { StaffCorner } from './components/StaffCorner.js';
 import { TopBar } from './components/TopBar.js';
@@ -25,7 +26,7 @@ import { StaffPin } from './screens/StaffPin.js';
 import { Unconfigured } from './screens/Unconfigured.js';
 import { Welcome } from './screens/Welcome.js';
 import { Working } from './screens/Working.js';
-import { defaultLang, initialState, isPatientScreen, isStaffMode, reduce, type Action, type State } from './state/index.js';
+import { defaultLang, initialState, isDeskBound, isPatientScreen, isStaffMode, reduce, type Action, type State } from './state/index.js';
 
 const HEALTH_POLL_MS = 30_000;
 const FALLBACK_TIMINGS = { idleSeconds: 60, warningSeconds: 20 };
@@ -73,8 +74,11 @@ export function App() {
   }, [state.lang]);
 
   useEffect(() => {
-    document.documentElement.classList.toggle('large-text', state.largeText);
-  }, [state.largeText]);
+    const html = document.documentElement.classList;
+    html.toggle('large-text', state.textSize === 1);
+    html.toggle('larger-text', state.textSize === 2);
+    html.toggle('high-contrast', state.highContrast);
+  }, [state.textSize, state.highContrast]);
 
   // Each screen's <h1> takes focus on arrival, so screen readers and keyboards start at the top.
   // Arrival is a new screen name (or generation): the staff undo question on the appointments screen
@@ -83,14 +87,17 @@ export function App() {
     document.querySelector<HTMLElement>('#screen-title')?.focus();
   }, [state.screen.name, state.generation]);
 
-  const startOver = () => dispatch({ type: 'reset' });
+  /** The end of a visit (Done, idle, a desk screen clearing itself, Lock): the next person starts in the default language. */
+  const finish = () => dispatch({ type: 'reset' });
+  /** "Start over": the same person again, in the language they chose. */
+  const startOver = () => dispatch({ type: 'reset', keepLang: true });
   const backToPanel = () => dispatch({ type: 'assist-exit' });
 
   const screenName = state.screen.name;
   const onWelcome = screenName === 'welcome';
   // Includes the patient screens run by staff: idle there relocks staff mode (and says so), like the panel.
   const inStaffMode = isStaffMode(state);
-  const leftSomething = state.lang !== defaultLang(state.info) || state.largeText;
+  const leftSomething = state.lang !== defaultLang(state.info) || state.textSize > 0 || state.highContrast;
   const timings = state.info ?? FALLBACK_TIMINGS;
 
   return (
@@ -99,20 +106,27 @@ export function App() {
         <StaffCorner onGesture={() => dispatch({ type: 'staff-open' })} />
         <TopBar
           clinicName={onWelcome ? null : (state.info?.clinicName ?? null)}
-          largeText={state.largeText}
+          languages={onWelcome || !isPatientScreen(screenName) || state.mode === 'staff' ? [] : (state.info?.languages ?? [])}
+          textSize={state.textSize}
+          highContrast={state.highContrast}
           disabled={state.pending !== null}
-          onToggleText={() => dispatch({ type: 'toggle-large-text' })}
+          onLang={(lang) => dispatch({ type: 'set-lang', lang })}
+          onTextSize={() => dispatch({ type: 'next-text-size' })}
+          onContrast={() => dispatch({ type: 'toggle-contrast' })}
         />
         <main key={state.generation}>
           {state.mode === 'staff' ? <AssistBanner /> : null}
-          {renderScreen(state, dispatch, startOver, backToPanel)}
+          {renderScreen(state, dispatch, { startOver, finish, backToPanel })}
+          {isDeskBound(state) ? (
+            <DeskReturn key={screenName} seconds={state.info?.deskReturnSeconds ?? DESK_RETURN_SECONDS} onExpire={finish} />
+          ) : null}
           <IdleGuard
             enabled={state.pending === null && (isPatientScreen(screenName) || inStaffMode || (onWelcome && leftSomething))}
             warn={!onWelcome}
             staff={inStaffMode}
             idleSeconds={timings.idleSeconds}
             warningSeconds={timings.warningSeconds}
-            onExpire={startOver}
+            onExpire={finish}
           />
         </main>
       </div>
@@ -120,7 +134,13 @@ export function App() {
   );
 }
 
-function renderScreen(state: State, dispatch: (a: Action) => void, startOver: () => void, backToPanel: () => void) {
+interface Exits {
+  startOver: () => void;
+  finish: () => void;
+  backToPanel: () => void;
+}
+
+function renderScreen(state: State, dispatch: (a: Action) => void, { startOver, finish, backToPanel }: Exits) {
   const { screen, patient, info } = state;
   const tz = info?.timezone ?? 'UTC';
   // The check-in screens serve a patient, or staff helping one: then they lead back to the staff panel.
@@ -160,10 +180,11 @@ function renderScreen(state: State, dispatch: (a: Action) => void, startOver: ()
           timezone={tz}
           dispatch={dispatch}
           onStartOver={startOver}
+          onDone={finish}
         />
       );
     case 'done':
-      return <Done greetingName={patient.greetingName} onFinish={startOver} />;
+      return <Done greetingName={patient.greetingName} appointments={patient.appointments} timezone={tz} onFinish={finish} />;
     case 'message':
       return (
         <Message
@@ -173,11 +194,12 @@ function renderScreen(state: State, dispatch: (a: Action) => void, startOver: ()
           staff={staff}
           dispatch={dispatch}
           onLeave={leave}
+          onDone={finish}
         />
       );
     case 'cooldown':
       // Main never cools staff down (their misses do not count); were it to, staff still go back to their panel.
-      return <Cooldown until={screen.until} timezone={tz} onFinish={leave} />;
+      return <Cooldown until={screen.until} timezone={tz} onFinish={staff ? backToPanel : finish} />;
     case 'staff-pin':
       return (
         <StaffPin
@@ -186,10 +208,10 @@ function renderScreen(state: State, dispatch: (a: Action) => void, startOver: ()
           checking={state.pending?.call === 'staffUnlock'}
           timezone={tz}
           dispatch={dispatch}
-          onCancel={startOver}
+          onCancel={finish}
         />
       );
     case 'staff':
-      return <StaffPanel staff={state.staff} busy={state.pending !== null} timezone={tz} dispatch={dispatch} onLock={startOver} />;
+      return <StaffPanel staff={state.staff} busy={state.pending !== null} timezone={tz} dispatch={dispatch} onLock={finish} />;
   }
 }

@@ -103,6 +103,8 @@ export const ConfigSchema = z
           .default('kiosk-1'),
         idleSeconds: z.number().int().min(10).max(600).default(60),
         warningSeconds: z.number().int().min(5).max(120).default(20),
+        /** Screens that send the patient to the desk clear after this long (the renderer defaults to 15). */
+        deskReturnSeconds: z.number().int().min(5).max(120).optional(),
         languages: z
           .array(z.enum(['en', 'es']))
           .min(1)

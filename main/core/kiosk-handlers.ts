@@ -21,6 +21,7 @@ export interface HandlerDeps {
   /** Null without a keychain. */
   staff: StaffAuth | null;
   alerts: () => readonly StaffAlert[];
+  pausedUntil?: () => number | null;
   /** Whose check-in an outbox entry is, from today's schedule (staff only). */
   outboxNames?: StaffOverviewInput['names'];
   shell?: { requestExit(reason: string): void } | undefined;
@@ -44,6 +45,7 @@ export function createHandlers(d: HandlerDeps): Omit<Handlers, StaffScheduleChan
       expiresAt: requireStaff(token).expiresAt,
       outbox: d.parts?.outbox.list() ?? [],
       alerts: d.alerts(),
+      pausedUntil: d.pausedUntil?.() ?? null,
       ...(d.outboxNames ? { names: d.outboxNames } : {}),
       software: d.software?.() ?? null,
     });

@@ -206,7 +206,9 @@ export function createKiosk(o: KioskOptions): Kiosk {
     kioskId,
     idleSeconds: settings.kiosk.idleSeconds,
     warningSeconds: settings.kiosk.warningSeconds,
+    deskReturnSeconds: settings.kiosk.deskReturnSeconds,
     configProblem: problem,
+    pausedUntil: ((until) => (until ? new Date(until).toISOString() : null))(parts?.checkIn.pause.pausedUntil() ?? null),
     health: health.current,
     offlineIdentification: parts?.schedule.ready ?? false,
   });
@@ -229,6 +231,7 @@ export function createKiosk(o: KioskOptions): Kiosk {
       parts,
       staff,
       alerts: () => alerts,
+      pausedUntil: () => parts?.checkIn.pause.pausedUntil() ?? null,
       shell: o.shell,
       outboxNames,
       software: () => o.software?.() ?? null,

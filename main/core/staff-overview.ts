@@ -10,6 +10,8 @@ export interface StaffOverviewInput {
   expiresAt: string;
   outbox: readonly OutboxEntry[];
   alerts: readonly StaffAlert[];
+  /** Wall-clock end of a kiosk-wide identification pause, or null. */
+  pausedUntil?: number | null;
   /** Version and pending update, where the host has an updater. */
   software?: SoftwareStatus | null;
   /** Staff see whose check-in is waiting and for when (from today's schedule; null when not on it). */
@@ -22,6 +24,7 @@ export function staffOverview(o: StaffOverviewInput): StaffOverview {
     health: o.health,
     expiresAt: o.expiresAt,
     alerts: [...o.alerts],
+    pausedUntil: o.pausedUntil ? new Date(o.pausedUntil).toISOString() : null,
     ...(o.software ? { software: o.software } : {}),
     outbox: o.outbox.map((e) => ({
       id: e.id,

@@ -4,9 +4,9 @@
  * the list, passed in as children.
  */
 import type { ComponentChildren } from 'preact';
-import type { AppointmentView } from '../../preload/contract.js';
+import type { AppointmentView, Language } from '../../preload/contract.js';
 import { formatTime } from '../format.js';
-import { useI18n } from '../i18n/index.js';
+import { useI18n, type Messages } from '../i18n/index.js';
 import { Icon, type IconName } from './Icon.js';
 
 /** The id of a card's heading, for `aria-describedby` on its buttons ("Check in" — at which time?). */
@@ -59,4 +59,25 @@ export function CheckInButton({ apptKey, onClick }: { apptKey: string; onClick: 
       <Icon name="arrow" />
     </button>
   );
+}
+
+/** What a card says when it has no button; null for an open appointment (it gets the button). */
+export function cardNote(
+  a: AppointmentView,
+  t: Messages,
+  lang: Language,
+  tz: string,
+): { icon: IconName; text: string; tone: string } | null {
+  switch (a.state) {
+    case 'open':
+      return null;
+    case 'too_early':
+      return { icon: 'clock', text: a.opensAt ? t.opensAt(formatTime(a.opensAt, lang, tz)) : t.outcomeLine.too_early, tone: 'info' };
+    case 'too_late':
+      return { icon: 'desk', text: t.tooLate, tone: 'warn' };
+    case 'checked_in':
+      return { icon: 'check', text: t.alreadyIn, tone: 'ok' };
+    case 'not_eligible':
+      return { icon: 'desk', text: t.notEligible, tone: 'warn' };
+  }
 }

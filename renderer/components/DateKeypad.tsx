@@ -15,8 +15,16 @@ interface Props {
 export function DateMask({ dob, order, invalid }: Props) {
   const { t } = useI18n();
   const active = activeField(dob, order);
+  // Read back as typed, field by field ("Month 03, Day 1"), for anyone who cannot see the mask.
+  const typed = order
+    .filter((f) => dob[f])
+    .map((f) => `${t.dobFields[f]} ${dob[f]}`)
+    .join(', ');
   return (
     <div class={invalid ? 'dob-mask invalid' : 'dob-mask'} role="group" aria-label={t.dobLabel}>
+      <p class="sr-only dob-readback" aria-live="polite" aria-atomic="true">
+        {typed}
+      </p>
       {order.map((f, i) => {
         const v = dob[f];
         const rest = t.dobMasks[f].slice(v.length);

@@ -10,6 +10,8 @@ const PATHS = {
   restart: 'M4 12a8 8 0 1 0 2.4-5.7M4 4v5h5',
   backspace: 'M9 5h11v14H9l-6-7zM12.5 9.5l5 5M17.5 9.5l-5 5',
   textSize: 'M3 19l5-13 5 13M4.7 15h6.6M15 19l3-8 3 8M16 16.5h4',
+  // A half-filled circle: "contrast".
+  contrast: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 3v18M12 7h4M12 11h5.5M12 15h5M12 19h2.5',
   person: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4.5 21a7.5 7.5 0 0 1 15 0',
   pin: 'M12 21s7-6.2 7-11.5a7 7 0 0 0-14 0C5 14.8 12 21 12 21zM12 12a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z',
   arrow: 'M5 12h14M13 6l6 6-6 6',

@@ -88,11 +88,18 @@ export function IdleGuard({ enabled, warn, idleSeconds, warningSeconds, staff = 
         <>
           <h2 id="idle-title">{t.idleTitle}</h2>
           <p id="idle-body">{staff ? t.staffIdleBody : t.idleBody}</p>
-          <p class="countdown">
+          <p class="countdown" aria-live="polite" aria-atomic="true">
             <span class="countdown-number">{phase.secondsLeft}</span> {t.secondsLeft(phase.secondsLeft)}
           </p>
           <div class="actions">
-            <StartOverButton onClick={() => expire.current()} />
+            {staff ? (
+              // Staff leave by locking: the button says what it does.
+              <button type="button" class="btn secondary" onClick={() => expire.current()}>
+                {t.lock}
+              </button>
+            ) : (
+              <StartOverButton onClick={() => expire.current()} />
+            )}
             <button type="button" class="btn primary" autofocus onClick={stillHere}>
               {t.moreTime}
             </button>

@@ -65,11 +65,18 @@ export function OnScreenKeyboard({ onKey, onDelete, onSubmit }: Props) {
           <span class="key-glyph">{accents ? 'ABC' : 'ÁÉÑ'}</span>
           <span class="key-caption">{accents ? t.keyLetters : t.keyAccents}</span>
         </button>
-        <button type="button" class="key" aria-label={t.keyApostrophe} onClick={() => onKey("'", true)}>
-          '
+        {/* The glyph is decoration; the name is the visible caption (label in name). */}
+        <button type="button" class="key key-mark" aria-label={t.keyApostrophe} onClick={() => onKey("'", true)}>
+          <span class="key-glyph" aria-hidden="true">
+            '
+          </span>
+          <span class="key-caption">{t.keyApostrophe}</span>
         </button>
-        <button type="button" class="key" aria-label={t.keyHyphen} onClick={() => onKey('-', true)}>
-          -
+        <button type="button" class="key key-mark" aria-label={t.keyHyphen} onClick={() => onKey('-', true)}>
+          <span class="key-glyph" aria-hidden="true">
+            -
+          </span>
+          <span class="key-caption">{t.keyHyphen}</span>
         </button>
         <button type="button" class="key key-space" aria-label={t.keySpace} onClick={() => onKey(' ', true)}>
           {t.keySpace}

@@ -15,12 +15,14 @@ interface Props {
   variant?: string;
   children?: ComponentChildren;
   actions?: ComponentChildren;
+  /** Show the "Step n of 3" bar where the screen has one (default); off where there is no step to take. */
+  step?: boolean;
 }
 
-export function Screen({ name, title, icon, lead, variant, children, actions }: Props) {
+export function Screen({ name, title, icon, lead, variant, children, actions, step: showStep = true }: Props) {
   const { t } = useI18n();
   // Outcome screens (centered) stand alone; the step bar belongs to the questions along the way.
-  const step = variant?.includes('centered') ? null : stepOf(name);
+  const step = !showStep || variant?.includes('centered') ? null : stepOf(name);
   return (
     <section class={variant ? `screen ${variant}` : 'screen'} data-screen={name} aria-labelledby="screen-title">
       <div class="screen-head">

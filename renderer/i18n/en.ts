@@ -4,12 +4,15 @@
  */
 import type { CheckInOutcome, CheckInState, ErrorCode, HealthState, StaffUndoResponse } from '../../preload/contract.js';
 import type { DobField } from '../dob.js';
+import { sentence } from './sentence.js';
 
 const seeDesk = 'Please see the front desk.';
 
 export const en = {
   docTitle: 'Clinic check-in',
   largerText: 'Larger text',
+  textSizeStep: (n: number, of: number) => (n === 0 ? 'normal size' : `step ${n} of ${of}`),
+  highContrast: 'High contrast',
   startOver: 'Start over',
   back: 'Back',
   continue: 'Continue',
@@ -39,7 +42,7 @@ export const en = {
   step: (n: number, total: number) => `Step ${n} of ${total}`,
 
   lastNameTitle: 'What is your last name?',
-  lastNameHint: 'Your family name, as the clinic has it.',
+  lastNameHint: 'Your family name. If you have two, one of them is enough.',
   firstNameTitle: 'What is your first name?',
   firstNameHint: 'We need one more detail to find your appointment.',
   typedEmpty: 'Tap the letters below',
@@ -75,7 +78,7 @@ export const en = {
   clinician: 'With',
   location: 'Where',
   checkIn: 'Check in',
-  checkInAll: 'Check in to all',
+  checkInAll: 'Check in for all',
   opensAt: (time: string) => `Check-in opens at ${time}`,
   tooLate: "It's past the check-in time for this appointment. Please see the front desk.",
   alreadyIn: "You're already checked in",
@@ -95,7 +98,7 @@ export const en = {
     failed: 'Something went wrong on our side.',
   } satisfies Record<Exclude<CheckInOutcome, 'checked_in' | 'already_checked_in'>, string>,
   offlineBody: "Please let the front desk know you're here.",
-  tooEarlyBody: (time: string) => `Check-in opens at ${time}. ${seeDesk}`,
+  tooEarlyBody: (time: string) => `${sentence(`Check-in opens at ${time}`)} ${seeDesk}`,
   resultsTitle: 'Your check-in needs the front desk',
   /** One line per appointment when outcomes differ. */
   outcomeLine: {
@@ -109,8 +112,18 @@ export const en = {
   } satisfies Record<CheckInOutcome, string>,
 
   notFoundTitle: "We couldn't find your appointment",
+  notFoundBody: 'Please check the spelling and the date, then try again. If it still does not work, please see the front desk.',
+  /** Some appointments checked in, another still open: the result screen offers it. */
+  checkedInSoFar: "You're checked in for this appointment",
+  anotherToday: 'You have another appointment today. You can check in for it here.',
+  /** Nothing left to check in: say what to do instead. */
+  tooEarlyLead: 'Please take a seat and come back to check in at the time shown, or see the front desk.',
+  allCheckedInLead: "You're already checked in. Please have a seat.",
+  /** Screens that send the patient to the desk clear themselves. */
+  deskReturn: (n: number) => `This screen will clear in ${n} ${n === 1 ? 'second' : 'seconds'}.`,
+  stay: 'Stay on this screen',
   cooldownTitle: 'Please see the front desk',
-  cooldownBody: (time: string) => `For your security, check-in on this kiosk is paused until ${time}.`,
+  cooldownBody: (time: string) => sentence(`For your security, check-in on this kiosk is paused until ${time}`),
 
   /** Error code → what happened, in words for the patient (the closed table is errors.ts). */
   errors: {
@@ -135,6 +148,8 @@ export const en = {
   // Staff mode. Staff read these, not patients: they may name settings and commands.
   staffTitle: 'Staff mode',
   staffLead: 'Locks itself after a short time without use.',
+  pausedAlert: (time: string) => sentence(`Patient check-in is paused after repeated failed look-ups, until ${time}`),
+  liftPause: 'Lift the pause',
   pinLead: 'Enter the staff PIN.',
   pinLabel: 'Staff PIN',
   /** What a screen reader hears instead of the digits: only how many there are. */
@@ -143,7 +158,7 @@ export const en = {
   cancel: 'Cancel',
   pinChecking: 'Checking…',
   wrongPin: (n: number) => `Wrong PIN. ${n} ${n === 1 ? 'attempt' : 'attempts'} left.`,
-  pinLockedOut: (time: string) => `Staff mode is locked until ${time}.`,
+  pinLockedOut: (time: string) => sentence(`Staff mode is locked until ${time}`),
   pinNotProvisioned: 'No staff PIN is set on this kiosk. Ask IT to run kiosk-admin set-staff-pin.',
   staffFailed: 'Something went wrong. Please try again.',
   staffWorking: 'Working…',
@@ -182,6 +197,7 @@ export const en = {
   // Staff helping a patient check in: the patient's screens, run by staff under a staff banner.
   assistStart: 'Help a patient check in',
   assistBanner: 'Staff: helping a patient',
+  assistNext: 'Help the next patient',
   backToPanel: 'Back to staff panel',
   assistFinding: 'Finding the patient…',
   assistCheckingIn: 'Checking the patient in…',

@@ -1,5 +1,6 @@
 /** Spanish (usted). Must satisfy `Messages`: a missing or extra key is a type error. */
 import type { Messages } from './en.js';
+import { sentence } from './sentence.js';
 
 const seeDesk = 'Por favor, pase a la recepción.';
 /** Spanish says "la 1:00" but "las 2:00" (and "a la 1:00", "hasta las 2:00"). */
@@ -8,6 +9,8 @@ const hour = (time: string) => `${/^0?1[:.]/.test(time) ? 'la' : 'las'} ${time}`
 export const es: Messages = {
   docTitle: 'Registro de llegada',
   largerText: 'Letra más grande',
+  textSizeStep: (n, of) => (n === 0 ? 'tamaño normal' : `paso ${n} de ${of}`),
+  highContrast: 'Alto contraste',
   startOver: 'Empezar de nuevo',
   back: 'Atrás',
   continue: 'Continuar',
@@ -37,7 +40,7 @@ export const es: Messages = {
   step: (n, total) => `Paso ${n} de ${total}`,
 
   lastNameTitle: '¿Cuál es su apellido?',
-  lastNameHint: 'Su apellido, como lo tiene la clínica.',
+  lastNameHint: 'Su apellido. Si tiene dos, basta con uno.',
   firstNameTitle: '¿Cuál es su nombre?',
   firstNameHint: 'Necesitamos un dato más para encontrar su cita.',
   typedEmpty: 'Toque las letras de abajo',
@@ -92,7 +95,7 @@ export const es: Messages = {
     failed: 'Algo salió mal de nuestra parte.',
   },
   offlineBody: 'Por favor, avise en la recepción que ya llegó.',
-  tooEarlyBody: (time) => `El registro se abre a ${hour(time)}. ${seeDesk}`,
+  tooEarlyBody: (time) => `${sentence(`El registro se abre a ${hour(time)}`)} ${seeDesk}`,
   resultsTitle: 'Su registro necesita ayuda de la recepción',
   outcomeLine: {
     checked_in: 'Llegada registrada',
@@ -105,8 +108,16 @@ export const es: Messages = {
   },
 
   notFoundTitle: 'No pudimos encontrar su cita',
+  notFoundBody:
+    'Por favor, revise cómo escribió el apellido y la fecha, e inténtelo de nuevo. Si aun así no funciona, pase a la recepción.',
+  checkedInSoFar: 'Su llegada a esta cita está registrada',
+  anotherToday: 'Tiene otra cita hoy. Puede registrar su llegada aquí.',
+  tooEarlyLead: 'Por favor, tome asiento y vuelva a registrarse a la hora indicada, o pase a la recepción.',
+  allCheckedInLead: 'Su llegada ya está registrada. Por favor, tome asiento.',
+  deskReturn: (n) => `Esta pantalla se borrará en ${n} ${n === 1 ? 'segundo' : 'segundos'}.`,
+  stay: 'Quedarme en esta pantalla',
   cooldownTitle: 'Por favor, pase a la recepción',
-  cooldownBody: (time) => `Por seguridad, el registro en este quiosco está en pausa hasta ${hour(time)}.`,
+  cooldownBody: (time) => sentence(`Por seguridad, el registro en este quiosco está en pausa hasta ${hour(time)}`),
 
   errors: {
     invalid_request: 'Algo salió mal de nuestra parte.',
@@ -128,7 +139,9 @@ export const es: Messages = {
   staffIdleBody: 'El modo de personal se bloqueará.',
 
   staffTitle: 'Modo de personal',
-  staffLead: 'Se bloquea sola tras un rato sin uso.',
+  staffLead: 'Se bloquea solo tras un rato sin uso.',
+  pausedAlert: (time) => sentence(`El registro de pacientes está en pausa por varios intentos fallidos, hasta ${hour(time)}`),
+  liftPause: 'Quitar la pausa',
   pinLead: 'Escriba el PIN del personal.',
   pinLabel: 'PIN del personal',
   pinEntered: (n) => (n === 0 ? 'Ninguna cifra escrita' : n === 1 ? '1 cifra escrita' : `${n} cifras escritas`),
@@ -136,15 +149,15 @@ export const es: Messages = {
   cancel: 'Cancelar',
   pinChecking: 'Comprobando…',
   wrongPin: (n) => `PIN incorrecto. ${n === 1 ? 'Queda' : 'Quedan'} ${n} ${n === 1 ? 'intento' : 'intentos'}.`,
-  pinLockedOut: (time) => `El modo de personal está bloqueado hasta ${hour(time)}.`,
+  pinLockedOut: (time) => sentence(`El modo de personal está bloqueado hasta ${hour(time)}`),
   pinNotProvisioned: 'Este quiosco no tiene un PIN de personal. Pida al equipo de informática que ejecute kiosk-admin set-staff-pin.',
   staffFailed: 'Algo salió mal. Por favor, inténtelo de nuevo.',
   staffWorking: 'Trabajando…',
   kioskIdLabel: 'Quiosco',
   staffHealth: {
     ok: 'Conectado con el sistema de la clínica',
-    auth_failed: 'Falló el inicio de sesión en el sistema de la clínica (revise el secreto del cliente)',
-    forbidden: 'El sistema de la clínica negó el acceso (revise los permisos de la API)',
+    auth_failed: 'El quiosco no pudo entrar en el sistema de la clínica (revise la clave de acceso configurada)',
+    forbidden: 'El sistema de la clínica no dio permiso al quiosco (revise los permisos configurados)',
     unreachable: 'No se puede conectar con el sistema de la clínica',
     not_configured: 'Sin configurar',
   },
@@ -161,7 +174,12 @@ export const es: Messages = {
   },
   noError: 'Ninguno',
   sendingNow: 'Enviando ahora',
-  retried: (n) => (n === 0 ? 'Reintento hecho: se envió todo.' : `Reintento hecho: ${n} pendientes.`),
+  retried: (n) =>
+    n === 0
+      ? 'Reintento hecho: se envió todo.'
+      : n === 1
+        ? 'Reintento hecho: queda 1 pendiente.'
+        : `Reintento hecho: quedan ${n} pendientes.`,
   retryNow: 'Reintentar ahora',
   refresh: 'Actualizar',
   lock: 'Bloquear',
@@ -173,6 +191,7 @@ export const es: Messages = {
 
   assistStart: 'Ayudar a un paciente a registrar su llegada',
   assistBanner: 'Personal: ayudando a un paciente',
+  assistNext: 'Ayudar al siguiente paciente',
   backToPanel: 'Volver al panel del personal',
   assistFinding: 'Buscando al paciente…',
   assistCheckingIn: 'Registrando la llegada del paciente…',
@@ -184,9 +203,9 @@ export const es: Messages = {
   assistNoAppointments: 'Este paciente no tiene citas hoy.',
   assistCheckedIn: 'Llegada registrada',
   assistReason: {
-    not_eligible: 'No se puede registrar aquí: revise el estado de la cita en el EHR.',
-    too_early: 'Fuera del horario de registro: regístrela desde el EHR.',
-    too_late: 'Fuera del horario de registro: regístrela desde el EHR.',
+    not_eligible: 'No se puede registrar aquí: revise el estado de la cita en el sistema de la clínica.',
+    too_early: 'Fuera del horario de registro: regístrela desde el sistema de la clínica.',
+    too_late: 'Fuera del horario de registro: regístrela desde el sistema de la clínica.',
   },
   undoCheckIn: 'Deshacer el registro',
   undoQuestion: '¿Deshacer este registro de llegada?',
@@ -196,17 +215,17 @@ export const es: Messages = {
   assistCheckInTitle: {
     checked_in: 'Llegada registrada',
     already_checked_in: 'La llegada ya estaba registrada',
-    recorded_offline: 'Anotada sin conexión: el EHR todavía no la confirmó',
+    recorded_offline: 'Anotada sin conexión: el sistema de la clínica todavía no la confirmó',
     too_early: 'No se pudo registrar: fuera del horario de registro',
     too_late: 'No se pudo registrar: fuera del horario de registro',
-    not_eligible: 'No se pudo registrar: revise el estado de la cita en el EHR',
+    not_eligible: 'No se pudo registrar: revise el estado de la cita en el sistema de la clínica',
     failed: 'No se pudo registrar la llegada',
   },
   assistOfflineBody: 'El quiosco sigue intentando enviarla. Aparece en el panel del personal hasta que se envíe.',
-  assistFailedBody: 'Inténtelo de nuevo o registre la llegada desde el EHR.',
+  assistFailedBody: 'Inténtelo de nuevo o registre la llegada desde el sistema de la clínica.',
   assistUndoTitle: {
     undone: 'Registro deshecho',
     not_checked_in: 'Esta cita no tiene la llegada registrada',
-    failed: 'No se pudo deshacer: inténtelo de nuevo o cámbielo en el EHR',
+    failed: 'No se pudo deshacer: inténtelo de nuevo o cámbielo en el sistema de la clínica',
   },
 };

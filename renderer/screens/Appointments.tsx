@@ -1,13 +1,11 @@
 /** Today's appointments, each with what the patient can do about it right now (staff see AssistAppointments). */
 import type { AppointmentView } from '../../preload/contract.js';
-import { AppointmentCard, CardNote, CheckInButton } from '../components/AppointmentCard.js';
+import { AppointmentCard, CardNote, CheckInButton, cardNote } from '../components/AppointmentCard.js';
 import { StartOverButton } from '../components/Buttons.js';
-import { Icon, type IconName } from '../components/Icon.js';
+import { Icon } from '../components/Icon.js';
 import { Screen } from '../components/Screen.js';
-import { formatTime } from '../format.js';
-import { useI18n, type Messages } from '../i18n/index.js';
+import { useI18n } from '../i18n/index.js';
 import type { Action } from '../state/index.js';
-import type { Language } from '../../preload/contract.js';
 
 interface Props {
   greetingName: string;
@@ -15,25 +13,11 @@ interface Props {
   timezone: string;
   dispatch: (a: Action) => void;
   onStartOver: () => void;
+  /** Nothing left to do here: the visit ends. */
+  onDone: () => void;
 }
 
-/** What a card says when it has no button; the icon is decoration, the words carry the meaning. */
-function stateNote(a: AppointmentView, t: Messages, lang: Language, tz: string): { icon: IconName; text: string; tone: string } | null {
-  switch (a.state) {
-    case 'open':
-      return null;
-    case 'too_early':
-      return { icon: 'clock', text: a.opensAt ? t.opensAt(formatTime(a.opensAt, lang, tz)) : t.outcomeLine.too_early, tone: 'info' };
-    case 'too_late':
-      return { icon: 'desk', text: t.tooLate, tone: 'warn' };
-    case 'checked_in':
-      return { icon: 'check', text: t.alreadyIn, tone: 'ok' };
-    case 'not_eligible':
-      return { icon: 'desk', text: t.notEligible, tone: 'warn' };
-  }
-}
-
-export function Appointments({ greetingName, appointments, timezone, dispatch, onStartOver }: Props) {
+export function Appointments({ greetingName, appointments, timezone, dispatch, onStartOver, onDone }: Props) {
   const { t, lang } = useI18n();
   const openKeys = appointments.filter((a) => a.state === 'open').map((a) => a.key);
   if (appointments.length === 0) {
@@ -50,27 +34,45 @@ export function Appointments({ greetingName, appointments, timezone, dispatch, o
       </Screen>
     );
   }
+  const nothingOpen = openKeys.length === 0;
+  // Nothing to check in (too early, too late, already done): no step to take, so no "Step 3 of 3";
+  // say what to do instead, and end with Done.
+  const lead = !nothingOpen
+    ? appointments.length === 1
+      ? t.apptLeadOne
+      : t.apptLeadMany
+    : appointments.every((a) => a.state === 'checked_in')
+      ? t.allCheckedInLead
+      : appointments.some((a) => a.state === 'too_early')
+        ? t.tooEarlyLead
+        : t.seeDesk;
   return (
     <Screen
       name="appointments"
-      variant="appointments"
+      variant={nothingOpen ? 'appointments nothing-open' : 'appointments'}
+      step={!nothingOpen}
       title={t.greeting(greetingName)}
-      lead={appointments.length === 1 ? t.apptLeadOne : t.apptLeadMany}
+      lead={lead}
       actions={
-        <>
+        nothingOpen ? (
+          <button type="button" class="btn primary" onClick={onDone}>
+            {t.done}
+          </button>
+        ) : (
           <StartOverButton onClick={onStartOver} />
-          {openKeys.length > 1 ? (
-            <button type="button" class="btn primary" onClick={() => dispatch({ type: 'check-in', keys: openKeys })}>
-              {t.checkInAll}
-              <Icon name="arrow" />
-            </button>
-          ) : null}
-        </>
+        )
       }
     >
+      {openKeys.length > 1 ? (
+        // First thing a hurried patient sees: one tap for every appointment.
+        <button type="button" class="btn primary check-all" onClick={() => dispatch({ type: 'check-in', keys: openKeys })}>
+          {t.checkInAll}
+          <Icon name="arrow" />
+        </button>
+      ) : null}
       <ul class="cards">
         {appointments.map((a) => {
-          const note = stateNote(a, t, lang, timezone);
+          const note = cardNote(a, t, lang, timezone);
           return (
             <AppointmentCard a={a} timezone={timezone} key={a.key}>
               {note ? (

@@ -41,7 +41,8 @@ export function BirthDate({ dob, timezone, staff, dispatch, onLeave }: Props) {
       lead={t.dobHint}
       actions={
         <>
-          <BackButton onClick={() => dispatch({ type: 'back' })} />
+          {/* Staff have one way back: to their panel. */}
+          {staff ? null : <BackButton onClick={() => dispatch({ type: 'back' })} />}
           <LeaveButton staff={staff} onClick={onLeave} />
           <PrimaryButton label={t.continue} onClick={submit} disabled={!check.ok} />
         </>

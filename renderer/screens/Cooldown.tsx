@@ -1,17 +1,10 @@
-/** Too many failed look-ups on this kiosk: send the patient to the desk, then clear the screen. */
-import { useEffect } from 'preact/hooks';
+/** Too many failed look-ups on this kiosk: send the patient to the desk (the screen clears itself, see DeskReturn). */
 import { Screen } from '../components/Screen.js';
 import { formatTime } from '../format.js';
 import { useI18n } from '../i18n/index.js';
 
-export const COOLDOWN_RETURN_MS = 20000;
-
 export function Cooldown({ until, timezone, onFinish }: { until: string; timezone: string; onFinish: () => void }) {
   const { t, lang } = useI18n();
-  useEffect(() => {
-    const id = setTimeout(onFinish, COOLDOWN_RETURN_MS);
-    return () => clearTimeout(id);
-  }, []);
   const time = formatTime(until, lang, timezone);
   return (
     <Screen

@@ -1,12 +1,22 @@
 /** Success (only for acknowledged check-ins), then back to the start on its own. */
 import { useEffect } from 'preact/hooks';
+import type { AppointmentView } from '../../preload/contract.js';
+import { DayList } from '../components/DayList.js';
 import { Screen } from '../components/Screen.js';
 import { firstNameOf } from '../format.js';
 import { useI18n } from '../i18n/index.js';
 
 export const DONE_RETURN_MS = 8000;
 
-export function Done({ greetingName, onFinish }: { greetingName: string; onFinish: () => void }) {
+interface Props {
+  greetingName: string;
+  /** The whole day: with several appointments each one is named with where it stands. */
+  appointments: AppointmentView[];
+  timezone: string;
+  onFinish: () => void;
+}
+
+export function Done({ greetingName, appointments, timezone, onFinish }: Props) {
   const { t } = useI18n();
   useEffect(() => {
     const id = setTimeout(onFinish, DONE_RETURN_MS);
@@ -26,6 +36,7 @@ export function Done({ greetingName, onFinish }: { greetingName: string; onFinis
     >
       <div role="status">
         <p class="lead strong">{t.doneBody}</p>
+        {appointments.length > 1 ? <DayList appointments={appointments} results={[]} timezone={timezone} /> : null}
       </div>
       <p class="small-print">{t.doneReturning}</p>
     </Screen>

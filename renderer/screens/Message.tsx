@@ -6,12 +6,13 @@
  */
 import type { AppointmentView, CheckInOutcome, Language } from '../../preload/contract.js';
 import { LeaveButton } from '../components/Buttons.js';
-import { Icon, type IconName } from '../components/Icon.js';
+import { DayList } from '../components/DayList.js';
+import { type IconName } from '../components/Icon.js';
 import { Screen } from '../components/Screen.js';
 import { errorAction } from '../errors.js';
 import { formatTime } from '../format.js';
 import { useI18n, type Messages } from '../i18n/index.js';
-import { isCheckedIn, sharedOutcome, type CheckInResult } from '../results.js';
+import { allCheckedIn, isCheckedIn, sharedOutcome, type CheckInResult } from '../results.js';
 import type { Action, Message as MessageData, UndoOutcome } from '../state/index.js';
 
 interface Props {
@@ -23,6 +24,8 @@ interface Props {
   dispatch: (a: Action) => void;
   /** "Start over" (patient) or "Back to staff panel" (staff). */
   onLeave: () => void;
+  /** The visit is over (the check-in results' Done). */
+  onDone: () => void;
 }
 
 interface View {
@@ -71,7 +74,7 @@ function viewOf(m: MessageData, t: Messages, lang: Language, tz: string, staff: 
   switch (m.kind) {
     case 'not_found':
       if (staff) return { tone: 'warn', icon: 'alert', title: t.assistNoMatch, body: '', canRetry: m.canRetry };
-      return { tone: 'warn', icon: 'desk', title: t.notFoundTitle, body: t.seeDesk, canRetry: m.canRetry };
+      return { tone: 'warn', icon: 'desk', title: t.notFoundTitle, body: m.canRetry ? t.notFoundBody : t.seeDesk, canRetry: m.canRetry };
     case 'error': {
       const action = errorAction(m.code);
       const retry = action === 'retry';
@@ -87,37 +90,13 @@ function viewOf(m: MessageData, t: Messages, lang: Language, tz: string, staff: 
     case 'staff-undo':
       return { ...UNDO_VIEW[m.outcome], title: t.assistUndoTitle[m.outcome], body: '', canRetry: m.outcome === 'failed' };
     case 'check-in': {
+      // All acknowledged but another appointment is still open: the list below offers it.
+      if (allCheckedIn(m.results)) return { tone: 'ok', icon: 'check', title: t.checkedInSoFar, body: t.anotherToday, canRetry: false };
       const one = sharedOutcome(m.results);
       if (one) return resultView(one, t, lang, tz);
       return { tone: 'warn', icon: 'desk', title: t.resultsTitle, body: t.seeDesk, canRetry: false };
     }
   }
-}
-
-function ResultList({ results, appointments, timezone }: { results: CheckInResult[]; appointments: AppointmentView[]; timezone: string }) {
-  const { t, lang } = useI18n();
-  return (
-    <ul class="result-list">
-      {results.map((r) => {
-        const a = appointments.find((x) => x.key === r.key);
-        const ok = isCheckedIn(r.outcome);
-        const line = r.outcome === 'too_early' && r.opensAt ? t.opensAt(formatTime(r.opensAt, lang, timezone)) : t.outcomeLine[r.outcome];
-        return (
-          <li class={`result tone-${ok ? 'ok' : r.outcome === 'recorded_offline' ? 'info' : 'warn'}`} key={r.key} data-outcome={r.outcome}>
-            <Icon name={ok ? 'check' : r.outcome === 'recorded_offline' ? 'info' : 'desk'} />
-            <div>
-              {a ? (
-                <p class="result-appt">
-                  {formatTime(a.start, lang, timezone)} · {a.clinician}
-                </p>
-              ) : null}
-              <p class="result-line">{line}</p>
-            </div>
-          </li>
-        );
-      })}
-    </ul>
-  );
 }
 
 /** Which appointment a staff result is about: time and clinician, as on its card. */
@@ -130,10 +109,11 @@ function AppointmentLine({ appointment, timezone }: { appointment: AppointmentVi
   );
 }
 
-export function Message({ message, appointments, timezone, staff, dispatch, onLeave }: Props) {
+export function Message({ message, appointments, timezone, staff, dispatch, onLeave, onDone }: Props) {
   const { t, lang } = useI18n();
   const v = viewOf(message, t, lang, timezone, staff);
-  const list = message.kind === 'check-in' && !sharedOutcome(message.results) ? message.results : null;
+  // Every appointment of the day is accounted for whenever there is more than one, or outcomes differ.
+  const list = message.kind === 'check-in' && (appointments.length > 1 || !sharedOutcome(message.results)) ? message.results : null;
   const about = message.kind === 'staff-check-in' || message.kind === 'staff-undo' ? appointments.find((a) => a.key === message.key) : null;
   return (
     <Screen
@@ -144,12 +124,18 @@ export function Message({ message, appointments, timezone, staff, dispatch, onLe
       actions={
         message.kind === 'check-in' ? (
           // The visit is over either way: "Done" reads better than "Start over" here.
-          <button type="button" class="btn primary" onClick={onLeave}>
+          <button type="button" class="btn primary" onClick={onDone}>
             {t.done}
           </button>
         ) : (
           <>
             <LeaveButton staff={staff} onClick={onLeave} />
+            {message.kind === 'staff-check-in' && !v.canRetry ? (
+              // The next patient in the queue, in one tap.
+              <button type="button" class="btn primary" onClick={() => dispatch({ type: 'assist-next' })}>
+                {t.assistNext}
+              </button>
+            ) : null}
             {v.canRetry ? (
               <button type="button" class="btn primary" onClick={() => dispatch({ type: 'try-again' })}>
                 {t.tryAgain}
@@ -160,7 +146,14 @@ export function Message({ message, appointments, timezone, staff, dispatch, onLe
       }
     >
       <div role="status" class="outcome-body">
-        {list ? <ResultList results={list} appointments={appointments} timezone={timezone} /> : null}
+        {list ? (
+          <DayList
+            appointments={appointments}
+            results={list}
+            timezone={timezone}
+            onCheckIn={(key) => dispatch({ type: 'check-in', keys: [key] })}
+          />
+        ) : null}
         {about ? <AppointmentLine appointment={about} timezone={timezone} /> : null}
         {v.body ? <p class="lead strong">{v.body}</p> : null}
       </div>

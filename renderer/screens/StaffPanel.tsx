@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { Health, StaffOverview } from '../../preload/contract.js';
+import { healthView } from '../health.js';
 import { Icon } from '../components/Icon.js';
 import { Screen } from '../components/Screen.js';
 import { StaffNoticeLine } from '../components/StaffNoticeLine.js';
@@ -22,7 +23,8 @@ interface Props {
 
 function KioskFacts({ kioskId, health, timezone }: { kioskId: string; health: Health; timezone: string }) {
   const { t, lang } = useI18n();
-  const ok = health.state === 'ok';
+  const state = healthView(health);
+  const ok = state === 'ok';
   return (
     <dl class="staff-facts">
       <div>
@@ -31,13 +33,11 @@ function KioskFacts({ kioskId, health, timezone }: { kioskId: string; health: He
       </div>
       <div>
         <dt>{t.connection}</dt>
-        <dd class={ok ? 'health health-ok' : 'health health-problem'} data-health={health.state}>
-          <Icon name={ok ? 'check' : 'offline'} />
+        <dd class={`health health-${ok ? 'ok' : state === 'unknown' ? 'unknown' : 'problem'}`} data-health={state}>
+          <Icon name={ok ? 'check' : state === 'unknown' ? 'clock' : 'offline'} />
           <span>
-            {t.staffHealth[health.state]}
-            <span class="staff-checked">
-              {health.checkedAt ? t.healthCheckedAt(formatTime(health.checkedAt, lang, timezone)) : t.healthNotChecked}
-            </span>
+            {state === 'unknown' ? t.healthNotChecked : t.staffHealth[state]}
+            {health.checkedAt ? <span class="staff-checked">{t.healthCheckedAt(formatTime(health.checkedAt, lang, timezone))}</span> : null}
           </span>
         </dd>
       </div>
@@ -109,7 +109,7 @@ function ExitConfirm({ dispatch }: { dispatch: (a: Action) => void }) {
 }
 
 export function StaffPanel({ staff, busy, timezone, dispatch, onLock }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const o = staff.overview;
   const actions = staff.confirmingExit ? (
     <ExitConfirm dispatch={dispatch} />
@@ -137,6 +137,14 @@ export function StaffPanel({ staff, busy, timezone, dispatch, onLock }: Props) {
         {t.assistStart}
         <Icon name="arrow" />
       </button>
+      {o?.pausedUntil ? (
+        <div class="staff-alert" role="alert">
+          <p>{t.pausedAlert(formatTime(o.pausedUntil, lang, timezone))}</p>
+          <button type="button" class="btn primary" onClick={() => dispatch({ type: 'staff-lift-pause' })}>
+            {t.liftPause}
+          </button>
+        </div>
+      ) : null}
       {o ? (
         <>
           <KioskFacts kioskId={o.kioskId} health={o.health} timezone={timezone} />

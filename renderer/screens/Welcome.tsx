@@ -3,6 +3,7 @@ import type { Health, KioskInfo, Language } from '../../preload/contract.js';
 import { Clock } from '../components/Clock.js';
 import { HealthStatus } from '../components/HealthStatus.js';
 import { Icon } from '../components/Icon.js';
+import { formatTime } from '../format.js';
 import { LANGUAGE_NAMES, useI18n } from '../i18n/index.js';
 import type { Action } from '../state/index.js';
 
@@ -14,6 +15,8 @@ interface Props {
 
 export function Welcome({ info, health, dispatch }: Props) {
   const { t, lang } = useI18n();
+  // Before anyone types: a kiosk paused by too many misses says so here, not after the birth date.
+  const paused = info.pausedUntil && Date.parse(info.pausedUntil) > Date.now() ? formatTime(info.pausedUntil, lang, info.timezone) : null;
   return (
     <section class="screen welcome" data-screen="welcome" aria-labelledby="screen-title">
       <div class="welcome-top">
@@ -48,11 +51,19 @@ export function Welcome({ info, health, dispatch }: Props) {
             </div>
           </div>
         ) : null}
-        <p class="lead">{t.welcomeLead}</p>
-        <button type="button" class="btn primary huge" onClick={() => dispatch({ type: 'start' })}>
-          {t.checkInStart}
-          <Icon name="arrow" />
-        </button>
+        {paused ? (
+          <p class="lead paused-notice" role="status">
+            {t.cooldownTitle}. {t.cooldownBody(paused)}
+          </p>
+        ) : (
+          <>
+            <p class="lead">{t.welcomeLead}</p>
+            <button type="button" class="btn primary huge" onClick={() => dispatch({ type: 'start' })}>
+              {t.checkInStart}
+              <Icon name="arrow" />
+            </button>
+          </>
+        )}
       </div>
       <HealthStatus health={health} />
     </section>

@@ -8,7 +8,7 @@ import { droppedByStaffLock, onUndone } from './assist.js';
 import { isStaffLocked, type AnswerTable } from './calls.js';
 import { resetState } from './model.js';
 import { onCheckedIn, onIdentified } from './patient.js';
-import { onExited, onOverview, onUnlocked } from './staff.js';
+import { onExited, onOverview, onPauseLifted, onUnlocked } from './staff.js';
 
 export const ANSWERS = {
   identify: { answered: (s, result, request) => onIdentified(s, request, result) },
@@ -30,4 +30,5 @@ export const ANSWERS = {
   staffOverview: { answered: (s, result) => onOverview(s, false, result) },
   staffRetryOutbox: { answered: (s, result) => onOverview(s, true, result) },
   staffExit: { answered: (s, result) => onExited(s, result) },
+  staffLiftPause: { answered: (s, result) => onPauseLifted(s, result) },
 } satisfies AnswerTable;

@@ -14,6 +14,8 @@ export type AssistAction =
   | { type: 'assist-start' }
   /** "Back to staff panel" from any screen of the staff-assisted visit. */
   | { type: 'assist-exit' }
+  /** "Help the next patient" after an assisted check-in: fresh check-in screens, still in staff mode. */
+  | { type: 'assist-next' }
   | { type: 'undo-ask'; key: string }
   | { type: 'undo-cancel' }
   | { type: 'undo-confirm' };
@@ -36,6 +38,11 @@ export const assistTaps: Handlers<AssistAction> = {
     // remounted as on a reset. The panel asks again for its list: a check-in recorded offline just now belongs on it.
     const panel: State = { ...s, mode: 'patient', patient: EMPTY_PATIENT, screen: { name: 'staff' }, generation: s.generation + 1 };
     return withEffects(withCall(panel, 'staffOverview', { staffSession: s.staff.session }), endPatientSession(s.patient.session));
+  },
+  'assist-next': (s) => {
+    if (s.mode !== 'staff' || !s.staff.session || s.screen.name !== 'message') return s;
+    const next: State = { ...s, patient: EMPTY_PATIENT, screen: { name: 'last-name' }, generation: s.generation + 1 };
+    return withEffects(next, endPatientSession(s.patient.session));
   },
   'undo-ask': (s, a) => {
     if (s.mode !== 'staff' || s.screen.name !== 'appointments') return s;

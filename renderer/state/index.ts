@@ -24,7 +24,7 @@ export type KioskAction =
   | { type: 'info-loaded'; info: KioskInfo }
   | { type: 'health'; health: State['health'] & object }
   /** Start over, idle expiry, Lock: main forgets every session, and so does the state. */
-  | { type: 'reset' };
+  | { type: 'reset'; keepLang?: boolean };
 
 /** Taps (and a failed first info load): ignored while a call is out, so a double tap never sends twice. */
 export type TapAction = PatientAction | StaffAction | AssistAction | { type: 'info-failed'; message: string };
@@ -54,7 +54,8 @@ const kiosk: Handlers<KioskAction> = {
     return { ...s, info: a.info, health: a.info.health, lang, screen: atHome ? homeScreen(a.info) : s.screen };
   },
   health: (s, a) => ({ ...s, health: a.health }),
-  reset: (s) => withEffects(resetState(s), endSessions(s)),
+  // "Start over" keeps the language the patient chose; every other end of a visit restores the default.
+  reset: (s, a) => withEffects({ ...resetState(s), ...(a.keepLang ? { lang: s.lang } : {}) }, endSessions(s)),
 };
 
 const taps: Handlers<TapAction> = {

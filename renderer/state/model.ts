@@ -48,6 +48,8 @@ export interface Patient {
   birthDate: string | null;
   /** Main's token for the candidates awaiting a first name (sent back with it: no second search). */
   identifyToken?: string;
+  /** Main's token for this visit's misses (from a `not_found`), sent with the next try. */
+  visit?: string;
   session: string | null;
   greetingName: string;
   appointments: AppointmentView[];
@@ -88,7 +90,9 @@ export interface State {
   info: KioskInfo | null;
   health: Health | null;
   lang: Language;
-  largeText: boolean;
+  /** Text size step: 0 (normal) … TEXT_SIZES - 1; a class on <html> scales the whole interface. */
+  textSize: number;
+  highContrast: boolean;
   /** Bumped on every reset; the App keys the patient tree on it so nothing old survives in the DOM. */
   generation: number;
   screen: Screen;
@@ -102,6 +106,9 @@ export interface State {
   effects: readonly Effect[];
   nextId: number;
 }
+
+/** Normal plus two larger steps. */
+export const TEXT_SIZES = 3;
 
 /** Screens where a patient may have left something behind: the idle warning applies here. */
 const PATIENT_SCREENS: ReadonlySet<ScreenName> = new Set<ScreenName>([
@@ -133,6 +140,25 @@ export function canOpenStaff(s: State): boolean {
   return s.pending === null && !isStaffMode(s);
 }
 
+/**
+ * Screens that send the patient to the front desk (or have nothing left to do): the patient has
+ * likely walked away, so they clear themselves after a short countdown rather than the idle timeout.
+ */
+export function isDeskBound(s: State): boolean {
+  if (s.mode !== 'patient') return false;
+  const nothingOpen = !s.patient.appointments.some((a) => a.state === 'open');
+  switch (s.screen.name) {
+    case 'cooldown':
+      return true;
+    case 'appointments':
+      return nothingOpen;
+    case 'message':
+      return s.screen.message.kind !== 'check-in' || nothingOpen;
+    default:
+      return false;
+  }
+}
+
 /** Where a patient screen sits in the visit, for the "Step n of 3" indicator (first name is part of step 2). */
 const STEPS: Partial<Record<ScreenName, number>> = { 'last-name': 1, 'birth-date': 2, 'first-name': 2, appointments: 3 };
 export const TOTAL_STEPS = 3;
@@ -146,7 +172,8 @@ export function initialState(): State {
     info: null,
     health: null,
     lang: 'en',
-    largeText: false,
+    textSize: 0,
+    highContrast: false,
     generation: 0,
     screen: { name: 'loading' },
     mode: 'patient',

@@ -7,15 +7,17 @@ import type { CheckInResponse, ErrorCode, IdentifyRequest, IdentifyResponse, Lan
 import { EMPTY_DOB, deleteDigit, fieldOrder, typeDigit } from '../dob.js';
 import { errorAction, toErrorCode } from '../errors.js';
 import { canSubmitName, deleteLast, finalName, keyCase, typeInto } from '../nameEntry.js';
-import { allCheckedIn, completeResults } from '../results.js';
+import { allCheckedIn, completeResults, isCheckedIn } from '../results.js';
 import { isStaffLocked, withCall } from './calls.js';
-import { EMPTY_PATIENT, resetState, type Handlers, type Patient, type Screen, type ScreenName, type State } from './model.js';
+import { EMPTY_PATIENT, TEXT_SIZES, resetState, type Handlers, type Patient, type Screen, type ScreenName, type State } from './model.js';
 
 export type NameField = 'familyName' | 'givenName';
 
 export type PatientAction =
   | { type: 'set-lang'; lang: Language }
-  | { type: 'toggle-large-text' }
+  /** "Larger text": the next size step, back to normal after the largest. */
+  | { type: 'next-text-size' }
+  | { type: 'toggle-contrast' }
   | { type: 'start' }
   | { type: 'back' }
   /** `onScreenKey`: typed on our keyboard (name-cased) rather than a physical one (kept as typed). */
@@ -46,10 +48,12 @@ function identify(s: State, request: IdentifyRequest, patient: Patient): State {
 export const patientTaps: Handlers<PatientAction> = {
   'set-lang': (s, a) => {
     if (s.info && !s.info.languages.includes(a.lang)) return s;
-    // The date keypad's field order depends on the language: never reinterpret digits already typed.
-    return { ...s, lang: a.lang, patient: { ...s.patient, dob: EMPTY_DOB } };
+    // What was typed stays: the date's fields keep their meaning (a month stays the month), only
+    // the order of the keypad's next digits follows the new language.
+    return { ...s, lang: a.lang };
   },
-  'toggle-large-text': (s) => ({ ...s, largeText: !s.largeText }),
+  'next-text-size': (s) => ({ ...s, textSize: (s.textSize + 1) % TEXT_SIZES }),
+  'toggle-contrast': (s) => ({ ...s, highContrast: !s.highContrast }),
   start: (s) => (s.screen.name === 'welcome' ? { ...s, patient: EMPTY_PATIENT, screen: { name: 'last-name' } } : s),
   back: (s) => {
     // Staff leave by "Back to staff panel"; welcome is no place for a staff-assisted visit.
@@ -79,7 +83,13 @@ export const patientTaps: Handlers<PatientAction> = {
     if (s.screen.name !== 'birth-date' || !/^\d{4}-\d{2}-\d{2}$/.test(a.birthDate)) return s;
     const p = s.patient;
     // The keypad digits go now: the birth date is never shown again after it is submitted.
-    return identify(s, { familyName: finalName(p.familyName), birthDate: a.birthDate }, { ...p, dob: EMPTY_DOB, birthDate: a.birthDate });
+    // The visit token lets main count this visit's misses ("Try again" stays in the same visit).
+    const visit = p.visit ? { visit: p.visit } : {};
+    return identify(
+      s,
+      { familyName: finalName(p.familyName), birthDate: a.birthDate, ...visit },
+      { ...p, dob: EMPTY_DOB, birthDate: a.birthDate },
+    );
   },
   'submit-given-name': (s) => {
     const p = s.patient;
@@ -91,7 +101,9 @@ export const patientTaps: Handlers<PatientAction> = {
     const p = s.patient;
     const open = new Set(p.appointments.filter((x) => x.state === 'open').map((x) => x.key));
     const keys = [...new Set(a.keys)];
-    if (s.screen.name !== 'appointments' || !p.session || !keys.length || !keys.every((k) => open.has(k))) return s;
+    // A patient may also check in a remaining appointment straight from the result screen.
+    const fromResults = s.mode === 'patient' && s.screen.name === 'message' && s.screen.message.kind === 'check-in';
+    if ((s.screen.name !== 'appointments' && !fromResults) || !p.session || !keys.length || !keys.every((k) => open.has(k))) return s;
     const next: State = { ...s, screen: { name: 'working', task: 'check-in' } };
     if (s.mode === 'patient') return withCall(next, 'checkIn', { session: p.session, keys });
     // Staff act on one appointment at a time, so each result (and any undo after it) is about exactly one.
@@ -102,7 +114,8 @@ export const patientTaps: Handlers<PatientAction> = {
     if (s.screen.name !== 'message') return s;
     const m = s.screen.message;
     const p = s.patient;
-    if (m.kind === 'not_found') return m.canRetry ? { ...s, patient: EMPTY_PATIENT, screen: { name: 'last-name' } } : s;
+    // The name comes back to be checked; the birth date is typed again (the screen never says which was wrong).
+    if (m.kind === 'not_found') return m.canRetry ? { ...s, patient: keptForRetry(p), screen: { name: 'last-name' } } : s;
     // A staff check-in or undo that failed may be tried again on the same list (nothing changed).
     if (m.kind === 'staff-check-in' || m.kind === 'staff-undo')
       return m.outcome === 'failed' && p.session ? { ...s, screen: { name: 'appointments' } } : s;
@@ -130,17 +143,22 @@ export function onIdentified(s: State, request: IdentifyRequest, result: Result<
     case 'need_first_name':
       if (request.givenName === undefined)
         return { ...s, patient: { ...s.patient, ...(r.pending ? { identifyToken: r.pending } : {}) }, screen: { name: 'first-name' } };
-      return { ...s, patient: EMPTY_PATIENT, screen: { name: 'message', message: { kind: 'not_found', canRetry: true } } };
+      return { ...s, patient: keptForRetry(s.patient), screen: { name: 'message', message: { kind: 'not_found', canRetry: true } } };
     case 'not_found':
       // Staff misses do not count towards the cooldown: staff may always try again.
       return {
         ...s,
-        patient: EMPTY_PATIENT,
+        patient: { ...keptForRetry(s.patient), ...(r.visit ? { visit: r.visit } : {}) },
         screen: { name: 'message', message: { kind: 'not_found', canRetry: s.mode === 'staff' || r.attemptsLeft > 0 } },
       };
     case 'cooldown':
       return { ...s, patient: EMPTY_PATIENT, screen: { name: 'cooldown', until: r.until } };
   }
+}
+
+/** After a miss only the typed last name stays (never shown until "Try again"), to be checked rather than retyped. */
+function keptForRetry(p: Patient): Patient {
+  return { ...EMPTY_PATIENT, familyName: p.familyName, ...(p.visit ? { visit: p.visit } : {}) };
 }
 
 /** A failed check-in or undo: the session (and so the list) survives unless main says it has ended. */
@@ -156,6 +174,11 @@ export function onCheckedIn(s: State, keys: readonly string[], result: Result<Ch
   // Staff see the result and go back to their panel themselves: no "done" screen that returns to welcome.
   if (s.mode === 'staff' && one)
     return { ...s, screen: { name: 'message', message: { kind: 'staff-check-in', key: one.key, outcome: one.outcome } } };
-  if (allCheckedIn(results)) return { ...s, screen: { name: 'done' } };
-  return { ...s, screen: { name: 'message', message: { kind: 'check-in', results } } };
+  // Every appointment of the day stays accounted for: the ones just checked in are marked so, and
+  // "done" only when nothing is left to check in (otherwise the result screen offers the rest).
+  const acknowledged = new Set(results.filter((r) => isCheckedIn(r.outcome)).map((r) => r.key));
+  const appointments = s.patient.appointments.map((a) => (acknowledged.has(a.key) ? { ...a, state: 'checked_in' as const } : a));
+  const next: State = { ...s, patient: { ...s.patient, appointments } };
+  if (allCheckedIn(results) && !appointments.some((a) => a.state === 'open')) return { ...next, screen: { name: 'done' } };
+  return { ...next, screen: { name: 'message', message: { kind: 'check-in', results } } };
 }

@@ -16,6 +16,7 @@ export type StaffAction =
   | { type: 'staff-unlock' }
   | { type: 'staff-refresh' }
   | { type: 'staff-retry' }
+  | { type: 'staff-lift-pause' }
   | { type: 'staff-exit-ask' }
   | { type: 'staff-exit-cancel' }
   | { type: 'staff-exit-confirm' };
@@ -40,6 +41,10 @@ export const staffTaps: Handlers<StaffAction> = {
     s.screen.name === 'staff' && s.staff.session && !s.staff.confirmingExit ? overviewCall(s, false, s.staff.session) : s,
   'staff-retry': (s) =>
     s.screen.name === 'staff' && s.staff.session && !s.staff.confirmingExit ? overviewCall(s, true, s.staff.session) : s,
+  'staff-lift-pause': (s) =>
+    s.screen.name === 'staff' && s.staff.session && !s.staff.confirmingExit
+      ? withCall({ ...s, staff: { ...s.staff, notice: null } }, 'staffLiftPause', { staffSession: s.staff.session })
+      : s,
   'staff-exit-ask': (s) =>
     s.screen.name === 'staff' && s.staff.session ? { ...s, staff: { ...s.staff, confirmingExit: true, notice: null } } : s,
   'staff-exit-cancel': (s) => (s.screen.name === 'staff' ? { ...s, staff: { ...s.staff, confirmingExit: false } } : s),
@@ -82,4 +87,10 @@ export function onExited(s: State, result: Result<Record<string, never>>): State
   // Main closes the app (the Electron shell); until it does, or where there is no shell, back to the start.
   if (result.ok || isStaffLocked(result)) return resetState(s);
   return staffNotice(s, { kind: 'failed' }, { confirmingExit: false });
+}
+
+/** The pause is lifted (or had already ended): show the panel as main now sees it. */
+export function onPauseLifted(s: State, result: Result<unknown>): State {
+  if (!result.ok) return isStaffLocked(result) ? resetState(s) : staffNotice(s, { kind: 'failed' });
+  return s.staff.session ? overviewCall(s, false, s.staff.session) : s;
 }

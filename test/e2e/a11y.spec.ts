@@ -29,14 +29,14 @@ test('every patient screen passes the audit, in normal and larger text', async (
 
   await playPatient(page, { familyName: s.twoToday.family, birthDate: s.twoToday.birthDate, checkIn: 'none' });
   await audit(page, 'appointments (two open)');
-  await screen(page, 'appointments').getByRole('button', { name: 'Check in to all' }).click();
+  await screen(page, 'appointments').getByRole('button', { name: 'Check in for all' }).click();
   await expect(screen(page, 'done')).toBeVisible();
   await audit(page, 'done');
   await page.getByRole('button', { name: 'Done' }).click();
 
   await playPatient(page, { familyName: s.tooEarly.family, birthDate: s.tooEarly.birthDate, checkIn: 'none' });
   await audit(page, 'appointments (too early)');
-  await page.getByRole('button', { name: 'Start over' }).click();
+  await page.getByRole('button', { name: 'Done' }).click();
 
   await playPatient(page, { familyName: 'Nobody', birthDate: '1990-01-01' });
   await audit(page, 'not found');

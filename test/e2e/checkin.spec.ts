@@ -43,13 +43,13 @@ test('the screens on the way: last name keyboard, birth date keypad, appointment
   await page.getByRole('button', { name: 'Continue' }).click();
   const appts = screen(page, 'appointments');
   await expect(appts.locator('li[data-appointment]')).toHaveCount(2);
-  await expect(appts.getByRole('button', { name: 'Check in to all' })).toBeVisible();
+  await expect(appts.getByRole('button', { name: 'Check in for all' })).toBeVisible();
   await shot(kiosk, 'appointments');
   // The birth date is never shown back.
   const [y, m, d] = p.birthDate.split('-');
   const text = await page.locator('body').innerText();
   for (const form of [p.birthDate, `${m}/${d}/${y}`, `${Number(m)}/${Number(d)}/${y}`]) expect(text).not.toContain(form);
-  await appts.getByRole('button', { name: 'Check in to all' }).click();
+  await appts.getByRole('button', { name: 'Check in for all' }).click();
   await expect(screen(page, 'done')).toBeVisible();
   for (const id of p.appointmentIds) expect(await statusOf(kiosk, id)).toBe('checked-in');
 });

@@ -41,6 +41,8 @@ async function enterPatient(page: Page, p: { family: string; birthDate: string }
   await tapKeys(page, 'Keyboard', p.family);
   await lastName.getByRole('button', { name: 'Continue' }).click();
   const dob = await step('birth-date');
+  // Staff have one way back from the birth date (to their panel); a patient also has Back to the last name.
+  await expect(dob.getByRole('button', { name: 'Back', exact: true })).toHaveCount(staff ? 0 : 1);
   const [y, m, d] = p.birthDate.split('-');
   await tapKeys(page, 'Number pad', `${m}${d}${y}`);
   await dob.getByRole('button', { name: 'Continue' }).click();
@@ -104,6 +106,8 @@ test('staff check in a too-early patient, then undo it after confirming', async 
   // Not the patient's "done" screen, which goes back to welcome by itself: staff leave when they choose.
   await expect(screen(page, 'done')).toHaveCount(0);
   await expect(result.getByRole('button', { name: 'Done' })).toHaveCount(0);
+  // The next patient is one tap away.
+  await expect(result.getByRole('button', { name: 'Help the next patient' })).toBeVisible();
   expect(await statusOf(kiosk, id)).toBe('checked-in');
   await backToPanel(page, result, [p.family, p.given]);
 

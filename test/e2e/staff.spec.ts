@@ -229,6 +229,9 @@ test.describe('idle', () => {
     const dialog = page.getByRole('dialog');
     await expect(dialog).toBeVisible({ timeout: 15_000 });
     await expect(dialog).toContainText('Staff mode will lock itself.');
+    // The way out says what it does: Lock, not Start over.
+    await expect(dialog.getByRole('button', { name: 'Lock', exact: true })).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Start over' })).toHaveCount(0);
     await expect(screen(page, 'welcome')).toBeVisible({ timeout: 15_000 });
     await expect(screen(page, 'staff')).toHaveCount(0);
     await expect.poll(() => auditEvents(kiosk.dataDir).some((e) => e.event === 'staff.lock')).toBe(true);

@@ -11,6 +11,11 @@ test('the welcome screen shows data from main: clinic name, clock in clinic time
     new Date(),
   );
   await expect(clock).toContainText(expected.replace(/\s/g, ' ').split(' ')[0]!.split(':')[0]!);
+  // Nothing was probed yet: the kiosk does not claim a connection it has not checked.
+  await expect(page.getByText('Checking connection…')).toBeVisible();
+  await expect(page.getByText('Connected to the clinic')).toHaveCount(0);
+  await kiosk.demo.kiosk.checkHealth();
+  await page.reload();
   await expect(page.getByText('Connected to the clinic')).toBeVisible();
   await page.screenshot({ path: 'artifacts/screens/welcome.png' });
 });

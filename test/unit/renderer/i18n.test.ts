@@ -67,4 +67,28 @@ describe('dictionaries', () => {
     expect(es.opensAt('10:40 a.m.')).toBe('El registro se abre a las 10:40 a.m.');
     expect(es.cooldownBody('1:05 p.m.')).toContain('hasta la 1:05 p.m.');
   });
+
+  it('never prints a double period after a Spanish time ("a.m.."), in every sentence that ends with one', () => {
+    for (const time of ['10:40 a.m.', '10:40 a. m.', '1:05 p.m.']) {
+      for (const line of [
+        es.cooldownBody(time),
+        es.tooEarlyBody(time),
+        es.pinLockedOut(time),
+        en.cooldownBody(time),
+        en.pinLockedOut(time),
+      ]) {
+        expect(line, line).not.toMatch(/\.\./);
+        expect(line, line).toMatch(/\.$/);
+      }
+    }
+    expect(en.cooldownBody('10:40 AM')).toMatch(/10:40 AM\.$/);
+  });
+
+  it('Spanish staff text is plain: agreement, plural, no jargon', () => {
+    expect(es.staffLead).toContain('Se bloquea solo');
+    expect(es.retried(1)).toBe('Reintento hecho: queda 1 pendiente.');
+    expect(es.retried(3)).toBe('Reintento hecho: quedan 3 pendientes.');
+    const all = JSON.stringify([...leaves(es).values()].map(sample));
+    for (const jargon of ['EHR', 'secreto del cliente', 'API']) expect(all).not.toContain(jargon);
+  });
 });

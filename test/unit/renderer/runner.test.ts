@@ -29,6 +29,7 @@ const PENDING: Record<CallName, () => State> = {
   staffOverview: () => reduce(panel(), { type: 'staff-refresh' }),
   staffRetryOutbox: () => reduce(panel(), { type: 'staff-retry' }),
   staffExit: () => run(panel(), { type: 'staff-exit-ask' }, { type: 'staff-exit-confirm' }),
+  staffLiftPause: () => reduce(panel(), { type: 'staff-lift-pause' }),
 };
 
 /** Runs the pending call of `s` through the real runner, feeding every action back into the reducer. */

@@ -26,6 +26,7 @@ describe('createKiosk on a kiosk that is not set up', () => {
       warningSeconds: d.kiosk.warningSeconds,
       configProblem: 'config.json: not valid JSON',
       health: { state: 'not_configured', checkedAt: null },
+      pausedUntil: null,
       offlineIdentification: false,
     });
     expect(kiosk.info().kioskId).toBe('kiosk-1');

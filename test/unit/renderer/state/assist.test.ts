@@ -102,12 +102,13 @@ describe('staff helping a patient check in', () => {
     });
   });
 
-  it('no match always offers Try again (staff misses do not count), back to an empty last name', () => {
+  it('no match always offers Try again (staff misses do not count), back to the last name as typed', () => {
     const miss = answer(identifying(), { ok: true, value: { outcome: 'not_found', attemptsLeft: 0 } });
     expect(miss.screen).toEqual({ name: 'message', message: { kind: 'not_found', canRetry: true } });
-    expect(miss.patient).toEqual(EMPTY_PATIENT);
+    expect(miss.patient).toEqual({ ...EMPTY_PATIENT, familyName: 'Castellano' });
     const again = reduce(miss, { type: 'try-again' });
     expect(again.screen.name).toBe('last-name');
+    expect(again.patient.familyName).toBe('Castellano');
     expect(again.mode).toBe('staff');
   });
 
@@ -227,5 +228,19 @@ describe('staff helping a patient check in', () => {
     expect(canOpenStaff(s)).toBe(false);
     expect(reduce(s, { type: 'staff-open' })).toBe(s);
     expectDroppedToWelcome(reduce(s, { type: 'reset' }), s);
+  });
+});
+
+describe('after an assisted check-in', () => {
+  it('"Help the next patient" is one tap: fresh screens, staff mode kept, the last session ended in main', () => {
+    const done = checkedIn('checked_in');
+    const next = reduce(done, { type: 'assist-next' });
+    expect(next.screen).toEqual({ name: 'last-name' });
+    expect(next.mode).toBe('staff');
+    expect(next.patient).toEqual(EMPTY_PATIENT);
+    expect(next.generation).toBe(done.generation + 1);
+    expect(next.effects).toEqual([{ call: 'endSession', request: { session: SESSION } }]);
+    const w = run(welcome(), { type: 'start' });
+    expect(reduce(w, { type: 'assist-next' })).toBe(w);
   });
 });

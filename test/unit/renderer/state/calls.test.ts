@@ -41,6 +41,7 @@ describe('the call protocol', () => {
         'staffCheckIn',
         'staffExit',
         'staffIdentify',
+        'staffLiftPause',
         'staffOverview',
         'staffRetryOutbox',
         'staffUndo',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SESSION, appt, digits, info, run, typed, welcome } from '../helpers.js';
 import type { AppointmentView } from '../../../../preload/contract.js';
-import { EMPTY_PATIENT, initialState, reduce, type Action } from '../../../../renderer/state/index.js';
+import { EMPTY_PATIENT, initialState, isDeskBound, reduce, type Action } from '../../../../renderer/state/index.js';
 /** Up to the identify call: last name typed, birth date submitted. */
 const identifying = () =>
   run(welcome(), { type: 'start' }, ...typed('okafor'), { type: 'submit-family-name' }, ...digits('03141988'), {
@@ -74,7 +74,8 @@ describe('the patient visit in the reducer', () => {
       { type: 'start' },
       { type: 'back' },
       { type: 'delete' },
-      { type: 'toggle-large-text' },
+      { type: 'next-text-size' },
+      { type: 'toggle-contrast' },
       { type: 'try-again' },
     ] as Action[])
       expect(reduce(s, a)).toBe(s);
@@ -95,7 +96,8 @@ describe('the patient visit in the reducer', () => {
     expect(s.pending).toMatchObject({ request: { familyName: 'Okafor', birthDate: '1988-03-14', givenName: 'Amara' } });
     s = reduce(s, { type: 'answered', id: s.pending!.id, call: 'identify', result: { ok: true, value: { outcome: 'need_first_name' } } });
     expect(s.screen).toEqual({ name: 'message', message: { kind: 'not_found', canRetry: true } });
-    expect(s.patient).toEqual(EMPTY_PATIENT);
+    // Only the last name stays, for "Try again": no first name, no birth date, no session.
+    expect(s.patient).toEqual({ ...EMPTY_PATIENT, familyName: 'Okafor' });
   });
 
   it('not_found offers a retry only while attempts are left', () => {
@@ -107,9 +109,14 @@ describe('the patient visit in the reducer', () => {
       result: { ok: true, value: { outcome: 'not_found', attemptsLeft: 2 } },
     });
     expect(again.screen).toEqual({ name: 'message', message: { kind: 'not_found', canRetry: true } });
+    expect(again.patient).toEqual({ ...EMPTY_PATIENT, familyName: 'Okafor' });
+    // "Try again" keeps the name to check, and the birth date is typed again.
     const retried = reduce(again, { type: 'try-again' });
     expect(retried.screen.name).toBe('last-name');
-    expect(retried.patient).toEqual(EMPTY_PATIENT);
+    expect(retried.patient).toEqual({ ...EMPTY_PATIENT, familyName: 'Okafor' });
+    const toDate = run(retried, { type: 'submit-family-name' });
+    expect(toDate.screen.name).toBe('birth-date');
+    expect(toDate.patient.dob).toEqual(EMPTY_PATIENT.dob);
     const last = reduce(s, {
       type: 'answered',
       id: s.pending!.id,
@@ -209,21 +216,91 @@ describe('the patient visit in the reducer', () => {
   });
 
   it('reset drops all patient data, restores defaults and bumps the generation', () => {
-    const s = run(found([appt('appt_aaaaaaaa', 'open')]), { type: 'toggle-large-text' });
+    const s = run(found([appt('appt_aaaaaaaa', 'open')]), { type: 'next-text-size' }, { type: 'toggle-contrast' });
+    expect([s.textSize, s.highContrast]).toEqual([1, true]);
     const withLang = { ...s, lang: 'es' as const };
     const r = reduce(withLang, { type: 'reset' });
     expect(r.screen.name).toBe('welcome');
     expect(r.patient).toEqual(EMPTY_PATIENT);
     expect(r.lang).toBe('en');
-    expect(r.largeText).toBe(false);
+    expect(r.textSize).toBe(0);
+    expect(r.highContrast).toBe(false);
     expect(r.pending).toBeNull();
     expect(r.generation).toBe(s.generation + 1);
     expect(r.info).toBe(s.info);
+  });
+
+  it('Larger text steps through two larger sizes and back to normal', () => {
+    const sizes = [1, 2, 3, 4].map(
+      (n) => run(welcome(), ...Array.from({ length: n }, (): Action => ({ type: 'next-text-size' }))).textSize,
+    );
+    expect(sizes).toEqual([1, 2, 0, 1]);
+  });
+
+  it('switching language keeps what was typed, date digits included; Start over keeps the language, other resets do not', () => {
+    let s = run(welcome(), { type: 'start' }, ...typed('ruiz'), { type: 'set-lang', lang: 'es' });
+    expect(s.patient.familyName).toBe('Ruiz');
+    s = run(s, { type: 'submit-family-name' }, ...digits('1403'), { type: 'set-lang', lang: 'en' });
+    expect(s.patient.dob).toEqual({ day: '14', month: '03', year: '' });
+    s = run(s, ...digits('1988'));
+    expect(s.patient.dob).toEqual({ day: '14', month: '03', year: '1988' });
+    const es = reduce(s, { type: 'set-lang', lang: 'es' });
+    expect(reduce(es, { type: 'reset', keepLang: true }).lang).toBe('es');
+    expect(reduce(es, { type: 'reset' }).lang).toBe('en');
   });
 
   it('only accepts languages the kiosk offers', () => {
     const only = run(initialState(), { type: 'info-loaded', info: { ...info, languages: ['es'] } });
     expect(only.lang).toBe('es');
     expect(reduce(only, { type: 'set-lang', lang: 'en' }).lang).toBe('es');
+  });
+
+  it('checking in one of two appointments accounts for both and offers the other in one tap', () => {
+    const A = 'appt_aaaaaaaa';
+    const B = 'appt_bbbbbbbb';
+    const s = reduce(found([appt(A, 'open'), appt(B, 'open')]), { type: 'check-in', keys: [A] });
+    const one = reduce(s, {
+      type: 'answered',
+      id: s.pending!.id,
+      call: 'checkIn',
+      result: { ok: true, value: { results: [{ key: A, outcome: 'checked_in', opensAt: null }] } },
+    });
+    // Not "done" while B is still open: the result screen lists both, A checked in and B still to do.
+    expect(one.screen).toEqual({
+      name: 'message',
+      message: { kind: 'check-in', results: [{ key: A, outcome: 'checked_in', opensAt: null }] },
+    });
+    expect(one.patient.appointments.map((a) => [a.key, a.state])).toEqual([
+      [A, 'checked_in'],
+      [B, 'open'],
+    ]);
+    expect(isDeskBound(one)).toBe(false);
+    // One tap on the result screen checks in the other; A cannot be sent twice.
+    expect(reduce(one, { type: 'check-in', keys: [A] })).toBe(one);
+    const two = reduce(one, { type: 'check-in', keys: [B] });
+    expect(two.pending).toMatchObject({ call: 'checkIn', request: { keys: [B] } });
+    const all = reduce(two, {
+      type: 'answered',
+      id: two.pending!.id,
+      call: 'checkIn',
+      result: { ok: true, value: { results: [{ key: B, outcome: 'checked_in', opensAt: null }] } },
+    });
+    expect(all.screen.name).toBe('done');
+  });
+
+  it('screens that send the patient to the desk are desk-bound; a question or a choice is not', () => {
+    const miss = reduce(identifying(), {
+      type: 'answered',
+      id: identifying().pending!.id,
+      call: 'identify',
+      result: { ok: true, value: { outcome: 'not_found', attemptsLeft: 2 } },
+    });
+    expect(isDeskBound(miss)).toBe(true);
+    expect(isDeskBound(found([appt('appt_aaaaaaaa', 'too_early')]))).toBe(true);
+    expect(isDeskBound(found([appt('appt_aaaaaaaa', 'checked_in')]))).toBe(true);
+    expect(isDeskBound(found([]))).toBe(true);
+    expect(isDeskBound(found([appt('appt_aaaaaaaa', 'open')]))).toBe(false);
+    expect(isDeskBound(identifying())).toBe(false);
+    expect(isDeskBound(run(welcome(), { type: 'start' }))).toBe(false);
   });
 });

@@ -36,7 +36,7 @@ describe('staff mode in the reducer', () => {
   });
 
   it('leaving a patient flow for staff mode drops the patient like a reset', () => {
-    const s = run({ ...onAppointments(), lang: 'es', largeText: true }, { type: 'staff-open' });
+    const s = run({ ...onAppointments(), lang: 'es', textSize: 2, highContrast: true }, { type: 'staff-open' });
     expect(s.screen.name).toBe('staff-pin');
     expect(s.patient).toEqual(EMPTY_PATIENT);
     expect(s.lang).toBe('en');
@@ -202,5 +202,45 @@ describe('staff mode in the reducer', () => {
   it('keeps the staff screen when kiosk info is refreshed', () => {
     const s = panel();
     expect(reduce(s, { type: 'info-loaded', info }).screen.name).toBe('staff');
+  });
+});
+
+describe('lifting a kiosk-wide pause', () => {
+  it('asks main to lift it, then reloads the panel; a failure says so', () => {
+    const asked = reduce(panel(), { type: 'staff-lift-pause' });
+    expect(asked.pending).toMatchObject({ call: 'staffLiftPause', request: { staffSession: expect.any(String) } });
+    const lifted = reduce(asked, {
+      type: 'answered',
+      id: asked.pending!.id,
+      call: 'staffLiftPause',
+      result: {
+        ok: true,
+        value: {
+          lifted: true,
+          activity: {
+            since: '2026-06-15T13:00:00.000Z',
+            checkIns: 0,
+            alreadyCheckedIn: 0,
+            recordedOffline: 0,
+            delivered: 0,
+            walkIns: 0,
+            pauses: 1,
+            pauseLifts: 1,
+            failures: [],
+            pausedUntil: null,
+          },
+        },
+      },
+    } as Action);
+    expect(lifted.pending).toMatchObject({ call: 'staffOverview' });
+    const again = reduce(panel(), { type: 'staff-lift-pause' });
+    const failed = reduce(again, {
+      type: 'answered',
+      id: again.pending!.id,
+      call: 'staffLiftPause',
+      result: { ok: false, error: { code: 'unavailable', message: 'x' } },
+    });
+    expect(failed.staff.notice).toEqual({ kind: 'failed' });
+    expect(failed.pending).toBeNull();
   });
 });
