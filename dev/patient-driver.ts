@@ -15,29 +15,11 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import type { CheckInOutcome, ErrorCode, Language } from '../preload/contract.js';
+import type { DobField } from '../renderer/dob.js';
+import type { Messages } from '../renderer/i18n/en.js';
 
-/** The UI words the driver taps by (accessible names) and reads results by, per language. */
-export interface UiText {
-  checkInStart: string;
-  continue: string;
-  done: string;
-  startOver: string;
-  keyboard: string;
-  keypad: string;
-  keySpace: string;
-  keyHyphen: string;
-  keyApostrophe: string;
-  keyDelete: string;
-  keyAccents: string;
-  keyLetters?: string;
-  keyClear: string;
-  checkIn: string;
-  checkInAll: string;
-  notFoundTitle: string;
-  outcomeTitle: Record<string, string>;
-  errors: Record<string, string>;
-}
-type DobField = 'month' | 'day' | 'year';
+/** The UI words the driver taps by (accessible names) and reads results by: the renderer's own dictionary type. */
+type UiText = Messages;
 
 /**
  * The renderer's own dictionaries and date-field order (never a copy of the words, which would drift
@@ -47,11 +29,11 @@ type DobField = 'month' | 'day' | 'year';
 let ui: Promise<{ texts: Record<Language, UiText>; fieldOrder: (lang: Language) => readonly DobField[] }> | null = null;
 function loadUi() {
   ui ??= (async () => {
-    const [enMod, esMod, dobMod] = (await Promise.all([
+    const [enMod, esMod, dobMod] = await Promise.all([
       import('../renderer/i18n/en.js'),
       import('../renderer/i18n/es.js'),
       import('../renderer/dob.js'),
-    ])) as [{ en: UiText }, { es: UiText }, { fieldOrder: (lang: Language) => readonly DobField[] }];
+    ]);
     return { texts: { en: enMod.en, es: esMod.es }, fieldOrder: dobMod.fieldOrder };
   })();
   return ui;

@@ -1,19 +1,17 @@
 /**
- * The app shell: owns the one reducer, runs the calls to main that the reducer asks for, and renders
- * the current screen. The patient part of the tree is keyed on `generation`, so a reset remounts it
- * and no previous patient's text survives in the DOM. Staff mode is entered from a hidden corner on
- * any screen and left the same way a patient leaves: a reset. From the staff panel, staff can run the
- * patient's check-in screens for a patient (`mode: 'staff'`), under a staff banner, and come back.
+ * The app shell and screen router: owns the one reducer, hands what it describes (the pending call,
+ * fire-and-forget effects) to the runner, and renders the current screen. It decides nothing itself.
+ * The patient part of the tree is keyed on `generation`, so a reset remounts it and no previous
+ * patient's text survives in the DOM.
  */
 import { useEffect, useReducer, useRef } from 'preact/hooks';
-import type { KioskApi } from '../preload/api.js';
-import type { Result } from '../preload/contract.js';
 import { AssistBanner } from './components/AssistBanner.js';
 import { IdleGuard } from './components/IdleGuard.js';
 import { StaffCorner } from './components/StaffCorner.js';
 import { TopBar } from './components/TopBar.js';
 import { I18n, dictionaries } from './i18n/index.js';
-import { failure, kioskApi, safely } from './kiosk.js';
+import { kioskApi, safely } from './kiosk.js';
+import { runEffect, startCall } from './runner.js';
 import { Appointments } from './screens/Appointments.js';
 import { AssistAppointments } from './screens/AssistAppointments.js';
 import { BirthDate } from './screens/BirthDate.js';
@@ -27,22 +25,9 @@ import { StaffPin } from './screens/StaffPin.js';
 import { Unconfigured } from './screens/Unconfigured.js';
 import { Welcome } from './screens/Welcome.js';
 import { Working } from './screens/Working.js';
-import {
-  canOpenStaff,
-  defaultLang,
-  initialState,
-  isPatientScreen,
-  isStaffMode,
-  reduce,
-  type Action,
-  type Pending,
-  type State,
-} from './state.js';
+import { defaultLang, initialState, isPatientScreen, isStaffMode, reduce, type Action, type State } from './state/index.js';
 
 const HEALTH_POLL_MS = 30_000;
-const SLOW_MS = 4_000;
-/** Main has its own timeouts; this only keeps a lost reply from freezing the kiosk. */
-const CALL_TIMEOUT_MS = 60_000;
 const FALLBACK_TIMINGS = { idleSeconds: 60, warningSeconds: 20 };
 
 export function App() {
@@ -71,7 +56,16 @@ export function App() {
 
   // Run the call the reducer asked for; its answer comes back as an action tagged with the same id.
   const pending = state.pending;
-  useEffect(() => (pending ? startCall(pending, dispatch) : undefined), [pending?.id]);
+  useEffect(() => (pending ? startCall(pending, kioskApi(), dispatch) : undefined), [pending?.id]);
+
+  // Fire-and-forget calls the reducer decided on (ending sessions in main), each run once.
+  useEffect(() => {
+    const todo = state.effects;
+    if (!todo.length) return;
+    const api = kioskApi();
+    for (const e of todo) runEffect(e, api);
+    dispatch({ type: 'effects-ran', count: todo.length });
+  }, [state.effects]);
 
   useEffect(() => {
     document.documentElement.lang = state.lang;
@@ -89,34 +83,8 @@ export function App() {
     document.querySelector<HTMLElement>('#screen-title')?.focus();
   }, [state.screen.name, state.generation]);
 
-  /** Tell main to forget the patient's session and end staff mode: nothing either could do stays usable. */
-  const endSessions = () => {
-    endPatientSession(latest.current.patient.session);
-    const staffSession = latest.current.staff.session;
-    const api = kioskApi();
-    if (staffSession && api) void safely(() => api.staffLock({ staffSession }));
-  };
-
-  /** Full reset (also "Lock" in staff mode): end the sessions in main, then drop every trace of them here. */
-  const startOver = () => {
-    endSessions();
-    dispatch({ type: 'reset' });
-  };
-
-  /** The hidden gesture: a patient flow in progress is ended exactly like a reset. */
-  const openStaff = () => {
-    if (!canOpenStaff(latest.current)) return;
-    endSessions();
-    dispatch({ type: 'staff-open' });
-  };
-
-  /** "Back to staff panel": the helped patient's session ends in main too; staff mode stays unlocked. */
-  const backToPanel = () => {
-    const s = latest.current;
-    if (s.pending || s.mode !== 'staff') return;
-    endPatientSession(s.patient.session);
-    dispatch({ type: 'assist-exit' });
-  };
+  const startOver = () => dispatch({ type: 'reset' });
+  const backToPanel = () => dispatch({ type: 'assist-exit' });
 
   const screenName = state.screen.name;
   const onWelcome = screenName === 'welcome';
@@ -128,7 +96,7 @@ export function App() {
   return (
     <I18n.Provider value={{ t, lang: state.lang }}>
       <div class="app">
-        <StaffCorner onGesture={openStaff} />
+        <StaffCorner onGesture={() => dispatch({ type: 'staff-open' })} />
         <TopBar
           clinicName={onWelcome ? null : (state.info?.clinicName ?? null)}
           largeText={state.largeText}
@@ -150,102 +118,6 @@ export function App() {
       </div>
     </I18n.Provider>
   );
-}
-
-/**
- * Main forgets a patient's session. For a staff-assisted session it may answer `session_expired`
- * (not a patient channel's to end): either way there is nothing left to do, so the answer is ignored.
- */
-function endPatientSession(session: string | null) {
-  const api = kioskApi();
-  if (session && api) void safely(() => api.endSession({ session }));
-}
-
-/**
- * Staff mode locked in main in the middle of a staff-assisted visit: the reducer drops everything on
- * that answer and so loses the patient's session, which main is told to end here, before it does.
- */
-function endSessionIfStaffLocked<T>(result: Result<T>, session: string) {
-  if (!result.ok && result.error.code === 'staff_locked') endPatientSession(session);
-}
-
-/** Starts a call to main and reports its answer (or a timeout) as an action; returns a cleanup for the timers. */
-function startCall(p: Pending, dispatch: (a: Action) => void): () => void {
-  const api = kioskApi();
-  const lost = failure('unavailable', 'No answer from the kiosk service.');
-  const timers = [setTimeout(() => dispatch({ type: 'slow', id: p.id }), SLOW_MS)];
-  const run = <T,>(invoke: (api: KioskApi) => Promise<Result<T>>, answer: (result: Result<T>) => void) => {
-    timers.push(setTimeout(() => answer(lost), CALL_TIMEOUT_MS));
-    void safely(() => (api ? invoke(api) : Promise.resolve(lost))).then(answer);
-  };
-  const { id } = p;
-  switch (p.call) {
-    case 'identify':
-      run(
-        (a) => a.identify(p.request),
-        (result) => dispatch({ type: 'identified', id, result }),
-      );
-      break;
-    case 'checkIn':
-      run(
-        (a) => a.checkIn(p.request),
-        (result) => dispatch({ type: 'checked-in', id, result }),
-      );
-      break;
-    case 'staffIdentify':
-      // No patient session exists until this answers, so a staff_locked here leaves nothing to end.
-      run(
-        (a) => a.staffIdentify(p.request),
-        (result) => dispatch({ type: 'identified', id, result }),
-      );
-      break;
-    case 'staffCheckIn': {
-      const { request } = p;
-      run(
-        (a) => a.staffCheckIn(request),
-        (result) => {
-          endSessionIfStaffLocked(result, request.session);
-          dispatch({ type: 'checked-in', id, result });
-        },
-      );
-      break;
-    }
-    case 'staffUndo': {
-      const { request } = p;
-      run(
-        (a) => a.staffUndo(request),
-        (result) => {
-          endSessionIfStaffLocked(result, request.session);
-          dispatch({ type: 'undone', id, result });
-        },
-      );
-      break;
-    }
-    case 'staffUnlock':
-      run(
-        (a) => a.staffUnlock({ pin: p.pin }),
-        (result) => dispatch({ type: 'staff-unlocked', id, result }),
-      );
-      // The PIN is on its way to main: drop it from state now rather than when the answer comes.
-      dispatch({ type: 'call-sent', id });
-      break;
-    case 'staffOverview':
-    case 'staffRetryOutbox': {
-      const { call, staffSession } = p;
-      run(
-        (a) => a[call]({ staffSession }),
-        (result) => dispatch({ type: 'staff-overview', id, result }),
-      );
-      break;
-    }
-    case 'staffExit':
-      run(
-        (a) => a.staffExit({ staffSession: p.staffSession }),
-        (result) => dispatch({ type: 'staff-exited', id, result }),
-      );
-      break;
-  }
-  return () => timers.forEach(clearTimeout);
 }
 
 function renderScreen(state: State, dispatch: (a: Action) => void, startOver: () => void, backToPanel: () => void) {

@@ -21,6 +21,7 @@ const DESCRIPTIONS: Record<Exclude<keyof DemoScenarios, 'sharedBirthDate'>, stri
   noAppointment: 'nothing today, booked tomorrow',
   telehealth: 'telehealth visit (meeting link)',
   inactive: 'inactive patient with a visit today',
+  compoundSurname: 'two surnames (either one is enough)',
 };
 
 function parseOptions() {

@@ -29,7 +29,8 @@ type SingleScenario =
   | 'cancelled'
   | 'noAppointment'
   | 'telehealth'
-  | 'inactive';
+  | 'inactive'
+  | 'compoundSurname';
 
 export type DemoScenarios = Record<SingleScenario, ScenarioPatient> & {
   /** Same birth date: two share the family name (the first name disambiguates), one does not. */
@@ -129,6 +130,14 @@ const SCENARIOS: Record<SingleScenario, ScenarioSpec> = {
     birthDate: '1949-12-24',
     gender: 'female',
     active: false,
+    visits: [{ minutesFromNow: 20 }],
+  },
+  /** Two space-separated surnames: found by either one (or both). */
+  compoundSurname: {
+    family: 'Hernández Ruiz',
+    given: 'Lucía',
+    birthDate: '1983-02-27',
+    gender: 'female',
     visits: [{ minutesFromNow: 20 }],
   },
 };

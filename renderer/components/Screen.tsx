@@ -1,7 +1,7 @@
 /** The frame every screen shares: one <h1> (focused on arrival by the App) and a marker for tests. */
 import type { ComponentChildren } from 'preact';
 import { useI18n } from '../i18n/index.js';
-import { TOTAL_STEPS, stepOf, type ScreenName } from '../state.js';
+import { TOTAL_STEPS, stepOf, type ScreenName } from '../state/index.js';
 import { Icon, type IconName } from './Icon.js';
 
 interface Props {

@@ -2,7 +2,7 @@
 import { formatTime } from '../format.js';
 import { useI18n, type Messages } from '../i18n/index.js';
 import type { Language } from '../../preload/contract.js';
-import type { StaffNotice } from '../state.js';
+import type { StaffNotice } from '../state/index.js';
 
 function noticeText(n: StaffNotice, t: Messages, lang: Language, timezone: string): string {
   switch (n.kind) {

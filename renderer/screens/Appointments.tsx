@@ -6,7 +6,7 @@ import { Icon, type IconName } from '../components/Icon.js';
 import { Screen } from '../components/Screen.js';
 import { formatTime } from '../format.js';
 import { useI18n, type Messages } from '../i18n/index.js';
-import type { Action } from '../state.js';
+import type { Action } from '../state/index.js';
 import type { Language } from '../../preload/contract.js';
 
 interface Props {

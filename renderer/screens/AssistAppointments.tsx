@@ -11,7 +11,7 @@ import { BackToPanelButton } from '../components/Buttons.js';
 import { Icon } from '../components/Icon.js';
 import { Screen } from '../components/Screen.js';
 import { useI18n } from '../i18n/index.js';
-import type { Action } from '../state.js';
+import type { Action } from '../state/index.js';
 
 interface Props {
   greetingName: string;

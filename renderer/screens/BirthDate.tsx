@@ -6,7 +6,7 @@ import { Screen } from '../components/Screen.js';
 import { checkDob, fieldOrder, type DobDraft } from '../dob.js';
 import { todayIn } from '../format.js';
 import { useI18n } from '../i18n/index.js';
-import type { Action } from '../state.js';
+import type { Action } from '../state/index.js';
 
 interface Props {
   dob: DobDraft;

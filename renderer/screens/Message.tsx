@@ -12,7 +12,7 @@ import { errorAction } from '../errors.js';
 import { formatTime } from '../format.js';
 import { useI18n, type Messages } from '../i18n/index.js';
 import { isCheckedIn, sharedOutcome, type CheckInResult } from '../results.js';
-import type { Action, Message as MessageData, UndoOutcome } from '../state.js';
+import type { Action, Message as MessageData, UndoOutcome } from '../state/index.js';
 
 interface Props {
   message: MessageData;

@@ -7,7 +7,7 @@ import { OnScreenKeyboard } from '../components/OnScreenKeyboard.js';
 import { Screen } from '../components/Screen.js';
 import { useI18n } from '../i18n/index.js';
 import { NAME_MAX, canSubmitName } from '../nameEntry.js';
-import type { Action } from '../state.js';
+import type { Action } from '../state/index.js';
 
 interface Props {
   which: 'last-name' | 'first-name';

@@ -10,7 +10,7 @@ import { Screen } from '../components/Screen.js';
 import { StaffNoticeLine } from '../components/StaffNoticeLine.js';
 import { formatTime } from '../format.js';
 import { useI18n } from '../i18n/index.js';
-import type { Action, Staff } from '../state.js';
+import type { Action, Staff } from '../state/index.js';
 
 interface Props {
   staff: Staff;

@@ -7,7 +7,7 @@ import { NumberPad } from '../components/NumberPad.js';
 import { Screen } from '../components/Screen.js';
 import { StaffNoticeLine } from '../components/StaffNoticeLine.js';
 import { useI18n } from '../i18n/index.js';
-import { PIN_MIN, type Action, type StaffNotice } from '../state.js';
+import { PIN_MIN, type Action, type StaffNotice } from '../state/index.js';
 
 interface Props {
   /** How many digits are typed: all this screen needs to know about the PIN. */

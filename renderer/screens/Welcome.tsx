@@ -4,7 +4,7 @@ import { Clock } from '../components/Clock.js';
 import { HealthStatus } from '../components/HealthStatus.js';
 import { Icon } from '../components/Icon.js';
 import { LANGUAGE_NAMES, useI18n } from '../i18n/index.js';
-import type { Action } from '../state.js';
+import type { Action } from '../state/index.js';
 
 interface Props {
   info: KioskInfo;

@@ -72,10 +72,16 @@ describe('familyMatches', () => {
     ['Smyth', 'Smith'],
     ['Smith', 'Smyth'],
     ['Lopez', 'Lopes'],
-    // Only hyphenated compounds split into parts: particles and space-separated parts do not match alone.
-    ['Berg', 'van der Berg'],
+    // A particle alone is not a surname part.
     ['van', 'van der Berg'],
-    ['Garcia', 'García López'],
+    ['van der', 'van der Berg'],
+    ['de la', 'García de la Cruz'],
+    ['al', 'Al-Rashid'],
+    ['bin', 'bin Laden'],
+    // Parts must be whole and in the record's order.
+    ['Ruiz Hernandez', 'Hernández Ruiz'],
+    ['Hernan', 'Hernández Ruiz'],
+    ['Silva Oliveira', 'da Silva Santos Oliveira'],
     // A part must be a whole part, not a prefix of one.
     ['Gar', 'García-López'],
     ['garcialo', 'García-López'],
@@ -102,6 +108,64 @@ describe('familyMatches', () => {
     // "Đặng", "Đỗ", "Đinh" are common Vietnamese surnames; a patient on an English keyboard types "Dang".
     expect(familyMatches('Dang', 'Đặng')).toBe(true);
     expect(familyMatches('Do', 'Đỗ')).toBe(true);
+  });
+});
+
+describe('familyMatches: multi-part family names (any whole part, with or without its particles)', () => {
+  it.each([
+    // Spanish: two surnames, space-separated, with particles and joiners.
+    ['Hernandez', 'Hernández Ruiz'],
+    ['Ruiz', 'Hernández Ruiz'],
+    ['hernandez ruiz', 'Hernández Ruiz'],
+    ['Garcia', 'García López'],
+    ['Garcia', 'García de la Cruz'],
+    ['Cruz', 'García de la Cruz'],
+    ['de la Cruz', 'García de la Cruz'],
+    ['Ortega', 'Ortega y Gasset'],
+    ['Gasset', 'Ortega y Gasset'],
+    ['del Valle', 'del Valle Inclán'],
+    ['Valle', 'del Valle Inclán'],
+    ['Inclan', 'del Valle Inclán'],
+    // Portuguese: several surnames with da / dos / e.
+    ['Silva', 'da Silva Santos Oliveira'],
+    ['da Silva', 'da Silva Santos Oliveira'],
+    ['Santos', 'da Silva Santos Oliveira'],
+    ['Oliveira', 'da Silva Santos Oliveira'],
+    ['Santos Oliveira', 'da Silva Santos Oliveira'],
+    ['Conceicao', 'dos Santos e Conceição'],
+    ['Santos', 'dos Santos e Conceição'],
+    // Dutch and German particles.
+    ['Berg', 'van der Berg'],
+    ['Hoek', 'van den Hoek'],
+    ['Humboldt', 'von Humboldt'],
+    // Arabic: al- / el- / bin / ibn, hyphenated or spaced.
+    ['Rashid', 'Al-Rashid'],
+    ['alrashid', 'Al-Rashid'],
+    ['Al Rashid', 'Al-Rashid'],
+    ['Masri', 'El-Masri'],
+    ['Omar', 'bin Omar'],
+    ['Hassan', 'Abdullah ibn Hassan'],
+    ['Abdullah', 'Abdullah ibn Hassan'],
+    // Vietnamese: the family name is often recorded with the middle name; each word is a part.
+    ['Nguyen', 'Nguyễn Văn'],
+    ['Le', 'Lê'],
+    ['Do', 'Đỗ'],
+    ['Tran', 'Trần Thị'],
+    // Korean: two-syllable surnames spelled as one word or two.
+    ['Namgung', 'Nam Gung'],
+    ['Namgung', 'Namgung'],
+    ['Kim', 'Kim'],
+    ['Seonu', 'Seon-u'],
+  ])('%j matches %j', (typed, recorded) => {
+    expect(familyMatches(typed, recorded)).toBe(true);
+  });
+
+  it('a Vietnamese Lê or Đỗ leading a name is a surname, not the French or Portuguese particle', () => {
+    expect(familyMatches('Le', 'Lê Trần')).toBe(true);
+    expect(familyMatches('Do', 'Đỗ Minh')).toBe(true);
+    // The ASCII particle is one: "do Carmo" is found by "Carmo", not by "do".
+    expect(familyMatches('do', 'do Carmo')).toBe(false);
+    expect(familyMatches('Carmo', 'do Carmo')).toBe(true);
   });
 });
 

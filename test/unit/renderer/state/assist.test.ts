@@ -1,57 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { info } from './fixtures.js';
-import type { AppointmentView, CheckInOutcome, StaffOverview } from '../../../preload/contract.js';
+import { SESSION, STAFF_SESSION, answer, appt as apptAt, failure, panel, run, typed, welcome } from '../helpers.js';
+import type { AppointmentView, CheckInOutcome } from '../../../../preload/contract.js';
 import {
   EMPTY_PATIENT,
   NO_STAFF,
   canOpenStaff,
-  initialState,
   isStaffMode,
   reduce,
-  type Action,
   type State,
   type UndoOutcome,
-} from '../../../renderer/state.js';
+} from '../../../../renderer/state/index.js';
 
-const STAFF_SESSION = 'staff_12345678';
-const SESSION = 'sess_12345678';
 const OPEN = 'appt_open0001';
 const OPEN_2 = 'appt_open0002';
 const DONE = 'appt_done0001';
 const CLOSED = 'appt_closed01';
-const appt = (key: string, state: AppointmentView['state']): AppointmentView => ({
-  key,
-  start: '2025-11-24T19:00:00Z',
-  clinician: 'Dr. Raman',
-  location: 'Room 4',
-  state,
-  opensAt: null,
-});
+const appt = (key: string, state: AppointmentView['state']) => apptAt(key, state, '2025-11-24T19:00:00Z');
 const LIST = [appt(OPEN, 'open'), appt(OPEN_2, 'open'), appt(DONE, 'checked_in'), appt(CLOSED, 'not_eligible')];
-const overview: StaffOverview = {
-  kioskId: 'k1',
-  health: { state: 'ok', checkedAt: null },
-  expiresAt: '2025-11-24T16:02:00Z',
-  outbox: [],
-};
-const failure = (code: 'staff_locked' | 'session_expired' | 'unavailable') => ({ ok: false as const, error: { code, message: '' } });
 
-const run = (s: State, ...actions: Action[]) => actions.reduce(reduce, s);
-const typed = (text: string): Action[] => [...text].map((ch) => ({ type: 'type', ch, onScreenKey: true }));
-const welcome = () => run(initialState(), { type: 'info-loaded', info });
-
-/** Unlocked, on the panel with its list loaded (as staffState.test.ts gets there). */
-function panel(): State {
-  let s = run(welcome(), { type: 'staff-open' }, ...[...'2468'].map((digit): Action => ({ type: 'pin-digit', digit })), {
-    type: 'staff-unlock',
-  });
-  s = reduce(s, {
-    type: 'staff-unlocked',
-    id: s.pending!.id,
-    result: { ok: true, value: { outcome: 'unlocked', staffSession: STAFF_SESSION, expiresAt: 'x' } },
-  });
-  return reduce(s, { type: 'staff-overview', id: s.pending!.id, result: { ok: true, value: overview } });
-}
 /** "Help a patient check in", last name typed and the birth date submitted: the staff identify call is pending. */
 const identifying = () =>
   run(
@@ -61,15 +27,13 @@ const identifying = () =>
     { type: 'submit-family-name' },
     { type: 'submit-birth-date', birthDate: '1979-07-04' },
   );
-const answer = (s: State, type: 'identified' | 'checked-in' | 'undone', result: unknown) =>
-  reduce(s, { type, id: s.pending!.id, result } as Action);
 const found = (appointments = LIST) =>
-  answer(identifying(), 'identified', { ok: true, value: { outcome: 'found', session: SESSION, greetingName: 'Luis C.', appointments } });
+  answer(identifying(), { ok: true, value: { outcome: 'found', session: SESSION, greetingName: 'Luis C.', appointments } });
 const checkingIn = (key = OPEN) => reduce(found(), { type: 'check-in', keys: [key] });
 const checkedIn = (outcome: CheckInOutcome) =>
-  answer(checkingIn(), 'checked-in', { ok: true, value: { results: [{ key: OPEN, outcome, opensAt: null }] } });
+  answer(checkingIn(), { ok: true, value: { results: [{ key: OPEN, outcome, opensAt: null }] } });
 const undoing = () => run(found(), { type: 'undo-ask', key: DONE }, { type: 'undo-confirm' });
-const undone = (outcome: UndoOutcome) => answer(undoing(), 'undone', { ok: true, value: { outcome } });
+const undone = (outcome: UndoOutcome) => answer(undoing(), { ok: true, value: { outcome } });
 
 /** Welcome with nothing of the patient, the staff session or the assisted visit left. */
 function expectDroppedToWelcome(s: State, before: State) {
@@ -129,7 +93,7 @@ describe('staff helping a patient check in', () => {
   });
 
   it('asks for the first name, then sends it with the staff session', () => {
-    const asked = answer(identifying(), 'identified', { ok: true, value: { outcome: 'need_first_name' } });
+    const asked = answer(identifying(), { ok: true, value: { outcome: 'need_first_name' } });
     expect(asked.screen.name).toBe('first-name');
     const s = run(asked, ...typed('luis'), { type: 'submit-given-name' });
     expect(s.pending).toMatchObject({
@@ -139,7 +103,7 @@ describe('staff helping a patient check in', () => {
   });
 
   it('no match always offers Try again (staff misses do not count), back to an empty last name', () => {
-    const miss = answer(identifying(), 'identified', { ok: true, value: { outcome: 'not_found', attemptsLeft: 0 } });
+    const miss = answer(identifying(), { ok: true, value: { outcome: 'not_found', attemptsLeft: 0 } });
     expect(miss.screen).toEqual({ name: 'message', message: { kind: 'not_found', canRetry: true } });
     expect(miss.patient).toEqual(EMPTY_PATIENT);
     const again = reduce(miss, { type: 'try-again' });
@@ -165,7 +129,7 @@ describe('staff helping a patient check in', () => {
       expect(s.pending).toBeNull();
     }
     // A key main did not answer for is a failure, as for patients.
-    const missing = answer(checkingIn(), 'checked-in', { ok: true, value: { results: [] } });
+    const missing = answer(checkingIn(), { ok: true, value: { results: [] } });
     expect(missing.screen).toMatchObject({ message: { kind: 'staff-check-in', outcome: 'failed' } });
   });
 
@@ -211,22 +175,18 @@ describe('staff helping a patient check in', () => {
   });
 
   it('an error on check-in or undo keeps the list for a retry, unless the session has ended', () => {
-    const down = answer(undoing(), 'undone', failure('unavailable'));
+    const down = answer(undoing(), failure('unavailable'));
     expect(down.screen).toEqual({ name: 'message', message: { kind: 'error', code: 'unavailable', during: 'undo' } });
     expect(reduce(down, { type: 'try-again' }).screen).toEqual({ name: 'appointments' });
-    const expired = answer(checkingIn(), 'checked-in', failure('session_expired'));
+    const expired = answer(checkingIn(), failure('session_expired'));
     expect(expired.patient).toEqual(EMPTY_PATIENT);
     expect(expired.mode).toBe('staff');
     expect(reduce(expired, { type: 'try-again' })).toBe(expired);
   });
 
   it('staff_locked on any staff-assisted call drops everything and returns to welcome', () => {
-    for (const [pending, type] of [
-      [identifying(), 'identified'],
-      [checkingIn(), 'checked-in'],
-      [undoing(), 'undone'],
-    ] as const) {
-      expectDroppedToWelcome(answer(pending, type, failure('staff_locked')), pending);
+    for (const pending of [identifying(), checkingIn(), undoing()]) {
+      expectDroppedToWelcome(answer(pending, failure('staff_locked')), pending);
     }
   });
 
@@ -238,7 +198,7 @@ describe('staff helping a patient check in', () => {
       expect(back.patient).toEqual(EMPTY_PATIENT);
       expect(back.generation).toBe(s.generation + 1);
       expect(back.staff.session).toBe(STAFF_SESSION);
-      expect(back.pending).toMatchObject({ call: 'staffOverview', staffSession: STAFF_SESSION });
+      expect(back.pending).toMatchObject({ call: 'staffOverview', request: { staffSession: STAFF_SESSION } });
     }
   });
 
@@ -249,7 +209,9 @@ describe('staff helping a patient check in', () => {
     expect(reduce(s, { type: 'assist-exit' })).toBe(s);
     const u = undoing();
     const reset = reduce(u, { type: 'reset' });
-    expect(reduce(reset, { type: 'undone', id: u.pending!.id, result: { ok: true, value: { outcome: 'undone' } } })).toBe(reset);
+    expect(
+      reduce(reset, { type: 'answered', id: u.pending!.id, call: 'staffUndo', result: { ok: true, value: { outcome: 'undone' } } }),
+    ).toBe(reset);
   });
 
   it('the undo and staff actions do nothing in a patient visit', () => {

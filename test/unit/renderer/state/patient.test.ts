@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { info } from './fixtures.js';
-import type { AppointmentView } from '../../../preload/contract.js';
-import { EMPTY_PATIENT, initialState, isPatientScreen, reduce, stepOf, type Action, type State } from '../../../renderer/state.js';
-
-const appt = (key: string, state: AppointmentView['state']): AppointmentView => ({
-  key,
-  start: '2025-11-24T16:40:00Z',
-  clinician: 'Dr. Raman',
-  location: 'Room 4',
-  state,
-  opensAt: null,
-});
-const SESSION = 'sess_12345678';
-
-const run = (s: State, ...actions: Action[]) => actions.reduce(reduce, s);
-const typed = (text: string): Action[] => [...text].map((ch) => ({ type: 'type', ch, onScreenKey: true }));
-const digits = (d: string): Action[] => [...d].map((digit) => ({ type: 'dob-digit', digit }));
-const welcome = () => run(initialState(), { type: 'info-loaded', info });
+import { SESSION, appt, digits, info, run, typed, welcome } from '../helpers.js';
+import type { AppointmentView } from '../../../../preload/contract.js';
+import { EMPTY_PATIENT, initialState, reduce, type Action } from '../../../../renderer/state/index.js';
 /** Up to the identify call: last name typed, birth date submitted. */
 const identifying = () =>
   run(welcome(), { type: 'start' }, ...typed('okafor'), { type: 'submit-family-name' }, ...digits('03141988'), {
@@ -26,13 +11,14 @@ const identifying = () =>
 const found = (appointments: AppointmentView[]) => {
   const s = identifying();
   return reduce(s, {
-    type: 'identified',
+    type: 'answered',
     id: s.pending!.id,
+    call: 'identify',
     result: { ok: true, value: { outcome: 'found', session: SESSION, greetingName: 'Amara O.', appointments } },
   });
 };
 
-describe('screen reducer', () => {
+describe('the patient visit in the reducer', () => {
   it('starts loading, then shows welcome, or the not-set-up screen', () => {
     expect(initialState().screen.name).toBe('loading');
     expect(welcome().screen.name).toBe('welcome');
@@ -103,11 +89,11 @@ describe('screen reducer', () => {
 
   it('need_first_name asks once, then sends the first name with the same birth date', () => {
     let s = identifying();
-    s = reduce(s, { type: 'identified', id: s.pending!.id, result: { ok: true, value: { outcome: 'need_first_name' } } });
+    s = reduce(s, { type: 'answered', id: s.pending!.id, call: 'identify', result: { ok: true, value: { outcome: 'need_first_name' } } });
     expect(s.screen.name).toBe('first-name');
     s = run(s, ...typed('amara'), { type: 'submit-given-name' });
     expect(s.pending).toMatchObject({ request: { familyName: 'Okafor', birthDate: '1988-03-14', givenName: 'Amara' } });
-    s = reduce(s, { type: 'identified', id: s.pending!.id, result: { ok: true, value: { outcome: 'need_first_name' } } });
+    s = reduce(s, { type: 'answered', id: s.pending!.id, call: 'identify', result: { ok: true, value: { outcome: 'need_first_name' } } });
     expect(s.screen).toEqual({ name: 'message', message: { kind: 'not_found', canRetry: true } });
     expect(s.patient).toEqual(EMPTY_PATIENT);
   });
@@ -115,8 +101,9 @@ describe('screen reducer', () => {
   it('not_found offers a retry only while attempts are left', () => {
     const s = identifying();
     const again = reduce(s, {
-      type: 'identified',
+      type: 'answered',
       id: s.pending!.id,
+      call: 'identify',
       result: { ok: true, value: { outcome: 'not_found', attemptsLeft: 2 } },
     });
     expect(again.screen).toEqual({ name: 'message', message: { kind: 'not_found', canRetry: true } });
@@ -124,8 +111,9 @@ describe('screen reducer', () => {
     expect(retried.screen.name).toBe('last-name');
     expect(retried.patient).toEqual(EMPTY_PATIENT);
     const last = reduce(s, {
-      type: 'identified',
+      type: 'answered',
       id: s.pending!.id,
+      call: 'identify',
       result: { ok: true, value: { outcome: 'not_found', attemptsLeft: 0 } },
     });
     expect(reduce(last, { type: 'try-again' })).toBe(last);
@@ -134,8 +122,9 @@ describe('screen reducer', () => {
   it('cooldown shows the cooldown screen', () => {
     const s = identifying();
     const c = reduce(s, {
-      type: 'identified',
+      type: 'answered',
       id: s.pending!.id,
+      call: 'identify',
       result: { ok: true, value: { outcome: 'cooldown', until: '2025-11-24T17:00:00Z' } },
     });
     expect(c.screen).toEqual({ name: 'cooldown', until: '2025-11-24T17:00:00Z' });
@@ -143,18 +132,28 @@ describe('screen reducer', () => {
 
   it('an API error becomes a message; unknown codes are internal', () => {
     const s = identifying();
-    const e = reduce(s, { type: 'identified', id: s.pending!.id, result: { ok: false, error: { code: 'bogus' as never, message: '' } } });
+    const e = reduce(s, {
+      type: 'answered',
+      id: s.pending!.id,
+      call: 'identify',
+      result: { ok: false, error: { code: 'bogus' as never, message: '' } },
+    });
     expect(e.screen).toEqual({ name: 'message', message: { kind: 'error', code: 'internal', during: 'identify' } });
   });
 
   it('ignores a late answer to a call it no longer waits for', () => {
     const s = identifying();
-    const stale = reduce(s, { type: 'identified', id: s.pending!.id + 7, result: { ok: true, value: { outcome: 'need_first_name' } } });
+    const stale = reduce(s, {
+      type: 'answered',
+      id: s.pending!.id + 7,
+      call: 'identify',
+      result: { ok: true, value: { outcome: 'need_first_name' } },
+    });
     expect(stale).toBe(s);
     const reset = reduce(s, { type: 'reset' });
-    expect(reduce(reset, { type: 'identified', id: s.pending!.id, result: { ok: true, value: { outcome: 'need_first_name' } } })).toBe(
-      reset,
-    );
+    expect(
+      reduce(reset, { type: 'answered', id: s.pending!.id, call: 'identify', result: { ok: true, value: { outcome: 'need_first_name' } } }),
+    ).toBe(reset);
   });
 
   it('checks in only open appointments of the session', () => {
@@ -176,7 +175,7 @@ describe('screen reducer', () => {
     const keys = Object.keys(outcomes);
     const s = reduce(found(keys.map((k) => appt(k, 'open'))), { type: 'check-in', keys });
     const results = keys.map((key) => ({ key, outcome: outcomes[key] as never, opensAt: null }));
-    return reduce(s, { type: 'checked-in', id: s.pending!.id, result: { ok: true, value: { results } } });
+    return reduce(s, { type: 'answered', id: s.pending!.id, call: 'checkIn', result: { ok: true, value: { results } } });
   };
 
   it('done only when every appointment is acknowledged', () => {
@@ -192,11 +191,17 @@ describe('screen reducer', () => {
 
   it('a check-in error can go back to the appointments; an expired session cannot', () => {
     const s = reduce(found([appt('appt_aaaaaaaa', 'open')]), { type: 'check-in', keys: ['appt_aaaaaaaa'] });
-    const down = reduce(s, { type: 'checked-in', id: s.pending!.id, result: { ok: false, error: { code: 'unavailable', message: '' } } });
+    const down = reduce(s, {
+      type: 'answered',
+      id: s.pending!.id,
+      call: 'checkIn',
+      result: { ok: false, error: { code: 'unavailable', message: '' } },
+    });
     expect(reduce(down, { type: 'try-again' }).screen.name).toBe('appointments');
     const expired = reduce(s, {
-      type: 'checked-in',
+      type: 'answered',
       id: s.pending!.id,
+      call: 'checkIn',
       result: { ok: false, error: { code: 'session_expired', message: '' } },
     });
     expect(expired.patient).toEqual(EMPTY_PATIENT);
@@ -220,18 +225,5 @@ describe('screen reducer', () => {
     const only = run(initialState(), { type: 'info-loaded', info: { ...info, languages: ['es'] } });
     expect(only.lang).toBe('es');
     expect(reduce(only, { type: 'set-lang', lang: 'en' }).lang).toBe('es');
-  });
-
-  it('knows which screens hold patient data', () => {
-    expect(isPatientScreen('welcome')).toBe(false);
-    expect(isPatientScreen('unconfigured')).toBe(false);
-    expect(isPatientScreen('birth-date')).toBe(true);
-    expect(isPatientScreen('done')).toBe(true);
-  });
-
-  it('numbers the steps of a visit', () => {
-    expect([stepOf('last-name'), stepOf('birth-date'), stepOf('first-name'), stepOf('appointments')]).toEqual([1, 2, 2, 3]);
-    expect(stepOf('welcome')).toBeNull();
-    expect(stepOf('message')).toBeNull();
   });
 });

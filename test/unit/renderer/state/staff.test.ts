@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { info } from './fixtures.js';
-import type { StaffOverview } from '../../../preload/contract.js';
+import { SESSION, STAFF_SESSION, answer, failure, info, overview, panel, pin, run, welcome } from '../helpers.js';
 import {
   EMPTY_PATIENT,
   NO_STAFF,
@@ -12,38 +11,12 @@ import {
   reduce,
   type Action,
   type State,
-} from '../../../renderer/state.js';
+} from '../../../../renderer/state/index.js';
 
-const STAFF_SESSION = 'staff_12345678';
-const SESSION = 'sess_12345678';
-const overview = (waiting: number): StaffOverview => ({
-  kioskId: 'k1',
-  health: { state: 'ok', checkedAt: '2025-11-24T16:00:00Z' },
-  expiresAt: '2025-11-24T16:02:00Z',
-  outbox: Array.from({ length: waiting }, (_, i) => ({
-    id: `entry_0000000${i}`,
-    appointmentRef: `ref0000${i}`,
-    state: 'waiting' as const,
-    attempts: 1,
-    lastError: 'network: reset',
-    createdAt: '2025-11-24T15:58:00Z',
-    nextAttemptAt: '2025-11-24T16:05:00Z',
-  })),
-});
-
-const run = (s: State, ...actions: Action[]) => actions.reduce(reduce, s);
-const pin = (digits: string): Action[] => [...digits].map((digit) => ({ type: 'pin-digit', digit }));
-const welcome = () => run(initialState(), { type: 'info-loaded', info });
 const pinScreen = () => reduce(welcome(), { type: 'staff-open' });
 /** PIN typed and submitted: the unlock call is pending. */
 const unlocking = (digits = '2468') => run(pinScreen(), ...pin(digits), { type: 'staff-unlock' });
-const answerUnlock = (s: State, value: Extract<Action, { type: 'staff-unlocked' }>['result']) =>
-  reduce(s, { type: 'staff-unlocked', id: s.pending!.id, result: value });
-/** Unlocked, and the first overview has arrived. */
-const panel = (waiting = 1) => {
-  const s = answerUnlock(unlocking(), { ok: true, value: { outcome: 'unlocked', staffSession: STAFF_SESSION, expiresAt: 'x' } });
-  return reduce(s, { type: 'staff-overview', id: s.pending!.id, result: { ok: true, value: overview(waiting) } });
-};
+const answerUnlock = (s: State, value: Extract<Action, { call: 'staffUnlock' }>['result']) => answer(s, value);
 const onAppointments = (): State => {
   let s = run(welcome(), { type: 'start' });
   s = { ...s, screen: { name: 'appointments' }, patient: { ...EMPTY_PATIENT, session: SESSION, greetingName: 'Amara O.' } };
@@ -115,9 +88,9 @@ describe('staff mode in the reducer', () => {
   it('clears the PIN from the screen state on submit, and from the call once it is sent', () => {
     const s = unlocking('2468');
     expect(s.staff.pin).toBe('');
-    expect(s.pending).toMatchObject({ call: 'staffUnlock', pin: '2468' });
-    const sent = reduce(s, { type: 'call-sent', id: s.pending!.id });
-    expect(sent.pending).toMatchObject({ call: 'staffUnlock', pin: '' });
+    expect(s.pending).toMatchObject({ call: 'staffUnlock', request: { pin: '2468' } });
+    const sent = reduce(s, { type: 'sent', id: s.pending!.id });
+    expect(sent.pending).toMatchObject({ call: 'staffUnlock', request: { pin: '' } });
     expect(JSON.stringify(sent)).not.toContain('2468');
     // Typing while main checks is ignored (no second PIN queued behind the first).
     expect(reduce(sent, { type: 'pin-digit', digit: '1' })).toBe(sent);
@@ -127,8 +100,8 @@ describe('staff mode in the reducer', () => {
     const s = answerUnlock(unlocking(), { ok: true, value: { outcome: 'unlocked', staffSession: STAFF_SESSION, expiresAt: 'x' } });
     expect(s.screen).toEqual({ name: 'staff' });
     expect(s.staff.session).toBe(STAFF_SESSION);
-    expect(s.pending).toMatchObject({ call: 'staffOverview', staffSession: STAFF_SESSION });
-    const shown = reduce(s, { type: 'staff-overview', id: s.pending!.id, result: { ok: true, value: overview(2) } });
+    expect(s.pending).toMatchObject({ call: 'staffOverview', request: { staffSession: STAFF_SESSION } });
+    const shown = reduce(s, { type: 'answered', id: s.pending!.id, call: 'staffOverview', result: { ok: true, value: overview(2) } });
     expect(shown.pending).toBeNull();
     expect(shown.staff.overview?.outbox).toHaveLength(2);
     expect(shown.staff.notice).toBeNull();
@@ -157,8 +130,9 @@ describe('staff mode in the reducer', () => {
     const cancelled = reduce(s, { type: 'reset' });
     expect(cancelled.screen.name).toBe('welcome');
     const late = reduce(cancelled, {
-      type: 'staff-unlocked',
+      type: 'answered',
       id: s.pending!.id,
+      call: 'staffUnlock',
       result: { ok: true, value: { outcome: 'unlocked', staffSession: STAFF_SESSION, expiresAt: 'x' } },
     });
     expect(late).toBe(cancelled);
@@ -167,19 +141,15 @@ describe('staff mode in the reducer', () => {
   it('Retry now and Refresh ask main with the staff session; the new list replaces the old one', () => {
     const s = panel(1);
     const retrying = reduce(s, { type: 'staff-retry' });
-    expect(retrying.pending).toMatchObject({ call: 'staffRetryOutbox', staffSession: STAFF_SESSION });
+    expect(retrying.pending).toMatchObject({ call: 'staffRetryOutbox', request: { staffSession: STAFF_SESSION } });
     expect(reduce(retrying, { type: 'staff-retry' })).toBe(retrying);
-    const retried = reduce(retrying, { type: 'staff-overview', id: retrying.pending!.id, result: { ok: true, value: overview(0) } });
+    const retried = answer(retrying, { ok: true, value: overview(0) });
     expect(retried.staff.overview?.outbox).toEqual([]);
     expect(retried.staff.notice).toEqual({ kind: 'retried', waiting: 0 });
     const refreshing = reduce(retried, { type: 'staff-refresh' });
     expect(refreshing.pending).toMatchObject({ call: 'staffOverview' });
     expect(refreshing.staff.notice).toBeNull();
-    const down = reduce(refreshing, {
-      type: 'staff-overview',
-      id: refreshing.pending!.id,
-      result: { ok: false, error: { code: 'unavailable', message: '' } },
-    });
+    const down = answer(refreshing, failure('unavailable'));
     expect(down.screen.name).toBe('staff');
     expect(down.staff.notice).toEqual({ kind: 'failed' });
     expect(down.staff.overview?.outbox).toEqual([]); // the last good list stays
@@ -187,11 +157,7 @@ describe('staff mode in the reducer', () => {
 
   it('staff_locked from main returns to welcome with staff mode dropped', () => {
     const s = reduce(panel(), { type: 'staff-refresh' });
-    const locked = reduce(s, {
-      type: 'staff-overview',
-      id: s.pending!.id,
-      result: { ok: false, error: { code: 'staff_locked', message: '' } },
-    });
+    const locked = answer(s, failure('staff_locked'));
     expect(locked.screen).toEqual({ name: 'welcome' });
     expect(locked.staff).toEqual(NO_STAFF);
     expect(locked.pending).toBeNull();
@@ -212,26 +178,18 @@ describe('staff mode in the reducer', () => {
     expect(reduce(asking, { type: 'staff-retry' })).toBe(asking); // the panel's buttons wait for the answer
     expect(reduce(asking, { type: 'staff-exit-cancel' }).staff.confirmingExit).toBe(false);
     const exiting = reduce(asking, { type: 'staff-exit-confirm' });
-    expect(exiting.pending).toMatchObject({ call: 'staffExit', staffSession: STAFF_SESSION });
-    const exited = reduce(exiting, { type: 'staff-exited', id: exiting.pending!.id, result: { ok: true, value: {} } });
+    expect(exiting.pending).toMatchObject({ call: 'staffExit', request: { staffSession: STAFF_SESSION } });
+    const exited = answer(exiting, { ok: true, value: {} });
     expect(exited.screen).toEqual({ name: 'welcome' });
     expect(exited.staff).toEqual(NO_STAFF);
   });
 
   it('a failed exit stays on the panel with a notice; staff_locked goes to welcome', () => {
     const exiting = run(panel(), { type: 'staff-exit-ask' }, { type: 'staff-exit-confirm' });
-    const failed = reduce(exiting, {
-      type: 'staff-exited',
-      id: exiting.pending!.id,
-      result: { ok: false, error: { code: 'internal', message: '' } },
-    });
+    const failed = answer(exiting, failure('internal'));
     expect(failed.screen.name).toBe('staff');
     expect(failed.staff).toMatchObject({ confirmingExit: false, notice: { kind: 'failed' } });
-    const locked = reduce(exiting, {
-      type: 'staff-exited',
-      id: exiting.pending!.id,
-      result: { ok: false, error: { code: 'staff_locked', message: '' } },
-    });
+    const locked = answer(exiting, failure('staff_locked'));
     expect(locked.screen.name).toBe('welcome');
   });
 
