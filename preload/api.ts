@@ -22,6 +22,8 @@ const methods = {
   staffIdentify: 'staff:identify',
   staffCheckIn: 'staff:checkIn',
   staffUndo: 'staff:undo',
+  speak: 'audio:speak',
+  stopSpeaking: 'audio:stop',
 } as const satisfies Record<string, Channel>;
 
 type Methods = typeof methods;

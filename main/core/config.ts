@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { AUDIO_DEFAULTS, AudioConfig } from './speech/settings.js';
 
 const isLoopback = (host: string) => host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 
@@ -92,6 +93,8 @@ export const ConfigSchema = z
         cooldownSeconds: 120,
         auditRetentionDays: 90,
       }),
+    /** Audio guidance for blind patients (main/core/speech/settings.ts). */
+    audio: AudioConfig.default(AUDIO_DEFAULTS),
   })
   .strict()
   .superRefine((c, ctx) => {

@@ -19,6 +19,8 @@ import { Outbox } from './outbox.js';
 import { OutboxSender } from './outbox-sender.js';
 import type { SecretStore } from './secrets.js';
 import { StaffAuth } from './staff.js';
+import { createSpeaker, speechHandlers, type Speaker } from './speech/index.js';
+import { audioInfo } from './speech/settings.js';
 
 export interface KioskOptions {
   /** A valid config, or the reason there is none (shown to staff on the "not set up" screen). */
@@ -34,6 +36,8 @@ export interface KioskOptions {
   healthIntervalMs?: number;
   /** The host's way to end the kiosk (staff "exit"); the Electron shell quits the app. */
   shell?: { requestExit(reason: string): void };
+  /** Audio guidance's speaker; by default the OS engine from config `audio` (null: audio off). */
+  speaker?: Speaker | null;
 }
 
 export interface Kiosk {
@@ -70,6 +74,7 @@ export function createKiosk(o: KioskOptions): Kiosk {
   const kioskId = config?.kiosk.id ?? 'kiosk';
   const audit = o.audit ?? fileAuditLog(kioskId, path.join(o.dataDir, 'audit'), config?.kiosk.auditRetentionDays ?? 90);
   // Staff mode works even on a kiosk that is not set up (to see why, and to exit), given a keychain.
+  const speaker = o.speaker !== undefined ? o.speaker : createSpeaker(config?.audio, o.log);
   const staff = 'problem' in o.secrets ? null : new StaffAuth({ secrets: o.secrets, audit, now: () => now().getTime() });
 
   const parts = (() => {
@@ -160,9 +165,11 @@ export function createKiosk(o: KioskOptions): Kiosk {
     warningSeconds: config?.kiosk.warningSeconds ?? 20,
     configProblem: problem,
     health,
+    audio: audioInfo(config?.audio),
   });
 
   const handlers: Handlers = {
+    ...speechHandlers(speaker),
     'kiosk:info': async () => info(),
     'kiosk:health': async () => health,
     'patient:identify': (req) => requireParts().checkIn.identify(req),
@@ -226,6 +233,7 @@ export function createKiosk(o: KioskOptions): Kiosk {
       healthTimer.unref();
     },
     stop() {
+      speaker?.stop();
       parts?.tokens.stop();
       parts?.sender.stop();
       if (healthTimer) clearInterval(healthTimer);

@@ -20,8 +20,10 @@ export type AnswerFor<M extends Method> = Awaited<ReturnType<KioskApi[M]>>;
 export type PolledName = 'info' | 'health';
 /** Fire-and-forget: the reducer describes them, the App runs them and nobody waits for the answer. */
 export type EffectName = 'endSession' | 'staffLock';
+/** Speech: called directly by the audio seam (renderer/audio/speech.ts), never described by the reducer. */
+export type SpeechName = 'speak' | 'stopSpeaking';
 /** The calls of an API whose answers the reducer must handle. Generic so a type test can grow the API. */
-export type CallsOf<Api> = Exclude<keyof Api, PolledName | EffectName>;
+export type CallsOf<Api> = Exclude<keyof Api, PolledName | EffectName | SpeechName>;
 export type CallName = CallsOf<KioskApi>;
 
 export type Pending = { [M in CallName]: { id: number; slow: boolean; call: M; request: RequestFor<M> } }[CallName];

@@ -51,6 +51,13 @@ const CALLS: Array<[keyof KioskApi, (api: KioskApi) => Promise<unknown>, Channel
     'staff:undo',
     { staffSession: SESSION, session: SESSION, key: SESSION },
   ],
+  [
+    'speak',
+    (api) => api.speak({ text: 'Hola', lang: 'es', interrupt: true }),
+    'audio:speak',
+    { text: 'Hola', lang: 'es', interrupt: true },
+  ],
+  ['stopSpeaking', (api) => api.stopSpeaking(), 'audio:stop', {}],
 ];
 
 describe('buildKioskApi', () => {

@@ -33,6 +33,7 @@ describe('parseConfig defaults', () => {
         cooldownSeconds: 120,
         auditRetentionDays: 90,
       },
+      audio: { enabled: true, rateWpm: 175, volume: 0.8, keys: {}, voices: {} },
     });
   });
 
@@ -68,6 +69,7 @@ describe('parseConfig, a full valid config', () => {
         cooldownSeconds: 300,
         auditRetentionDays: 365,
       },
+      audio: { enabled: false, rateWpm: 150, volume: 0.5, keys: { select: ['Enter', 'NumpadEnter'] }, voices: { es: 'es' } },
     };
     expect(parseConfig(structuredClone(full))).toEqual(full);
   });
