@@ -10,6 +10,7 @@ import { createKiosk, type Kiosk } from '../main/core/kiosk.js';
 import { silentLogger, type Logger } from '../main/core/log.js';
 import { memorySecretStore, type SecretStore } from '../main/core/secrets.js';
 import { hashPin } from '../main/core/staff-pin.js';
+import type { Speaker } from '../main/core/speech/speaker.js';
 import { startDemoServer, type DemoServer, type DemoServerOptions } from './demo-server/index.js';
 
 export interface DemoKioskOptions {
@@ -22,6 +23,8 @@ export interface DemoKioskOptions {
   secrets?: SecretStore;
   fetch?: typeof fetch;
   shell?: { requestExit(reason: string): void };
+  /** Audio guidance's speaker (tests record what it is asked to say); default: the OS engine. */
+  speaker?: Speaker | null;
 }
 
 export interface DemoKiosk {
@@ -59,6 +62,7 @@ export async function startDemoKiosk(o: DemoKioskOptions = {}): Promise<DemoKios
     ...(o.now ? { now: o.now } : {}),
     ...(o.fetch ? { fetch: o.fetch } : {}),
     ...(o.shell ? { shell: o.shell } : {}),
+    ...(o.speaker !== undefined ? { speaker: o.speaker } : {}),
   });
   return {
     server,

@@ -5,7 +5,10 @@
  * patient's text survives in the DOM.
  */
 import { useEffect, useReducer, useRef } from 'preact/hooks';
+import { useAudioGuidance, type AudioGuidance } from './audio/useAudioGuidance.js';
+import { kioskSpeech } from './audio/speech.js';
 import { AssistBanner } from './components/AssistBanner.js';
+import { AudioBadge } from './components/AudioBadge.js';
 import { IdleGuard } from './components/IdleGuard.js';
 import { StaffCorner } from './components/StaffCorner.js';
 import { TopBar } from './components/TopBar.js';
@@ -15,8 +18,8 @@ import { runEffect, startCall } from './runner.js';
 import { Appointments } from './screens/Appointments.js';
 import { AssistAppointments } from './screens/AssistAppointments.js';
 import { BirthDate } from './screens/BirthDate.js';
-import { Cooldown } from './screens/Cooldown.js';
-import { Done } from './screens/Done.js';
+import { COOLDOWN_RETURN_MS, Cooldown } from './screens/Cooldown.js';
+import { DONE_RETURN_MS, Done } from './screens/Done.js';
 import { Loading } from './screens/Loading.js';
 import { Message } from './screens/Message.js';
 import { NameEntry } from './screens/NameEntry.js';
@@ -29,12 +32,16 @@ import { defaultLang, initialState, isPatientScreen, isStaffMode, reduce, type A
 
 const HEALTH_POLL_MS = 30_000;
 const FALLBACK_TIMINGS = { idleSeconds: 60, warningSeconds: 20 };
+/** Audio guidance: the one speech seam (main's OS engine), and time limits doubled while it is on. */
+const speech = kioskSpeech(kioskApi);
+const AUDIO_TIME_FACTOR = 2;
 
 export function App() {
   const [state, dispatch] = useReducer(reduce, undefined, initialState);
   const latest = useRef<State>(state);
   latest.current = state;
   const t = dictionaries[state.lang];
+  const audio = useAudioGuidance(state, dispatch, speech);
 
   // Kiosk info once at start; then every 30 s either health (when working) or info again (until it is).
   useEffect(() => {
@@ -92,6 +99,7 @@ export function App() {
   const inStaffMode = isStaffMode(state);
   const leftSomething = state.lang !== defaultLang(state.info) || state.largeText;
   const timings = state.info ?? FALLBACK_TIMINGS;
+  const slower = audio.on ? AUDIO_TIME_FACTOR : 1;
 
   return (
     <I18n.Provider value={{ t, lang: state.lang }}>
@@ -105,14 +113,17 @@ export function App() {
         />
         <main key={state.generation}>
           {state.mode === 'staff' ? <AssistBanner /> : null}
-          {renderScreen(state, dispatch, startOver, backToPanel)}
+          {audio.on ? <AudioBadge /> : null}
+          {renderScreen(state, dispatch, startOver, backToPanel, audio)}
           <IdleGuard
             enabled={state.pending === null && (isPatientScreen(screenName) || inStaffMode || (onWelcome && leftSomething))}
             warn={!onWelcome}
             staff={inStaffMode}
-            idleSeconds={timings.idleSeconds}
-            warningSeconds={timings.warningSeconds}
+            idleSeconds={timings.idleSeconds * slower}
+            warningSeconds={timings.warningSeconds * slower}
             onExpire={startOver}
+            anyKeyMeansHere={audio.on}
+            onWarning={audio.idleWarning}
           />
         </main>
       </div>
@@ -120,7 +131,7 @@ export function App() {
   );
 }
 
-function renderScreen(state: State, dispatch: (a: Action) => void, startOver: () => void, backToPanel: () => void) {
+function renderScreen(state: State, dispatch: (a: Action) => void, startOver: () => void, backToPanel: () => void, audio: AudioGuidance) {
   const { screen, patient, info } = state;
   const tz = info?.timezone ?? 'UTC';
   // The check-in screens serve a patient, or staff helping one: then they lead back to the staff panel.
@@ -132,7 +143,11 @@ function renderScreen(state: State, dispatch: (a: Action) => void, startOver: ()
     case 'unconfigured':
       return <Unconfigured problem={screen.problem} />;
     case 'welcome':
-      return info ? <Welcome info={info} health={state.health} dispatch={dispatch} /> : <Loading />;
+      return info ? (
+        <Welcome info={info} health={state.health} dispatch={dispatch} onListen={info.audio?.enabled ? audio.start : undefined} />
+      ) : (
+        <Loading />
+      );
     case 'last-name':
       return <NameEntry which="last-name" value={patient.familyName} staff={staff} dispatch={dispatch} onLeave={leave} />;
     case 'first-name':
@@ -163,7 +178,7 @@ function renderScreen(state: State, dispatch: (a: Action) => void, startOver: ()
         />
       );
     case 'done':
-      return <Done greetingName={patient.greetingName} onFinish={startOver} />;
+      return <Done greetingName={patient.greetingName} onFinish={startOver} holdMs={DONE_RETURN_MS * (audio.on ? AUDIO_TIME_FACTOR : 1)} />;
     case 'message':
       return (
         <Message
@@ -177,7 +192,9 @@ function renderScreen(state: State, dispatch: (a: Action) => void, startOver: ()
       );
     case 'cooldown':
       // Main never cools staff down (their misses do not count); were it to, staff still go back to their panel.
-      return <Cooldown until={screen.until} timezone={tz} onFinish={leave} />;
+      return (
+        <Cooldown until={screen.until} timezone={tz} onFinish={leave} holdMs={COOLDOWN_RETURN_MS * (audio.on ? AUDIO_TIME_FACTOR : 1)} />
+      );
     case 'staff-pin':
       return (
         <StaffPin
@@ -190,6 +207,15 @@ function renderScreen(state: State, dispatch: (a: Action) => void, startOver: ()
         />
       );
     case 'staff':
-      return <StaffPanel staff={state.staff} busy={state.pending !== null} timezone={tz} dispatch={dispatch} onLock={startOver} />;
+      return (
+        <StaffPanel
+          staff={state.staff}
+          busy={state.pending !== null}
+          timezone={tz}
+          dispatch={dispatch}
+          onLock={startOver}
+          audio={info?.audio ? { enabled: info.audio.enabled, sessions: audio.sessions, onTest: audio.test } : undefined}
+        />
+      );
   }
 }

@@ -11,6 +11,11 @@ export const audioEn = {
   listen: 'Listen',
   listenHint: 'Audio guidance through headphones',
   badge: 'Audio guidance on',
+  staffTitle: 'Audio guidance',
+  staffOn: 'On: a patient starts it from the welcome screen with Enter or the Listen button.',
+  staffOff: 'Off in the kiosk configuration (audio.enabled).',
+  staffSessions: (n: number) => (n === 1 ? '1 audio session since the kiosk started.' : `${n} audio sessions since the kiosk started.`),
+  testVoice: 'Test the voice',
   nameKeys:
     'Press up or down to hear letters, and Enter to type the one you hear. Or use the number keys like a phone: 2 for A B C. Escape deletes. The right arrow reads back what you typed. Press up from A for Continue.',
   dobKeys: 'Type the digits on the number keys. Escape deletes a digit. The right arrow reads back what you typed. Then press Enter.',
@@ -40,7 +45,7 @@ export const audioEn = {
   secondsLeft: (n: number) => (n === 1 ? '1 second.' : `${n} seconds.`),
   moreTime: 'More time. You can continue.',
   working: 'Please wait.',
-  testPhrase: 'This is the kiosk voice in English. Esta es la voz en español.',
+  testPhrase: 'This is the kiosk voice in English.',
 };
 
 export type AudioWords = typeof audioEn;
@@ -52,6 +57,12 @@ export const audioEs: AudioWords = {
   listen: 'Escuchar',
   listenHint: 'Guía por audio con auriculares',
   badge: 'Guía por audio activada',
+  staffTitle: 'Guía por audio',
+  staffOn: 'Activada: el paciente la inicia en la pantalla de bienvenida con Enter o el botón Escuchar.',
+  staffOff: 'Desactivada en la configuración del quiosco (audio.enabled).',
+  staffSessions: (n) =>
+    n === 1 ? '1 sesión con audio desde que se inició el quiosco.' : `${n} sesiones con audio desde que se inició el quiosco.`,
+  testVoice: 'Probar la voz',
   nameKeys:
     'Pulse arriba o abajo para oír las letras, y Enter para escribir la que oye. O use los números como en un teléfono: 2 para A B C. Escape borra. La flecha derecha lee lo que escribió. Pulse arriba desde la A para Continuar.',
   dobKeys: 'Escriba los números en el teclado. Escape borra un número. La flecha derecha lee lo que escribió. Luego pulse Enter.',
@@ -81,7 +92,7 @@ export const audioEs: AudioWords = {
   secondsLeft: (n) => (n === 1 ? '1 segundo.' : `${n} segundos.`),
   moreTime: 'Más tiempo. Puede continuar.',
   working: 'Por favor, espere.',
-  testPhrase: 'Esta es la voz del quiosco en español. This is the voice in English.',
+  testPhrase: 'Esta es la voz del quiosco en español.',
 };
 
 export const audioWords = { en: audioEn, es: audioEs } as const;

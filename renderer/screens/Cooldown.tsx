@@ -6,10 +6,21 @@ import { useI18n } from '../i18n/index.js';
 
 export const COOLDOWN_RETURN_MS = 20000;
 
-export function Cooldown({ until, timezone, onFinish }: { until: string; timezone: string; onFinish: () => void }) {
+/** `holdMs`: longer in audio mode (time limits double there). */
+export function Cooldown({
+  until,
+  timezone,
+  onFinish,
+  holdMs = COOLDOWN_RETURN_MS,
+}: {
+  until: string;
+  timezone: string;
+  onFinish: () => void;
+  holdMs?: number;
+}) {
   const { t, lang } = useI18n();
   useEffect(() => {
-    const id = setTimeout(onFinish, COOLDOWN_RETURN_MS);
+    const id = setTimeout(onFinish, holdMs);
     return () => clearTimeout(id);
   }, []);
   const time = formatTime(until, lang, timezone);

@@ -6,10 +6,11 @@ import { useI18n } from '../i18n/index.js';
 
 export const DONE_RETURN_MS = 8000;
 
-export function Done({ greetingName, onFinish }: { greetingName: string; onFinish: () => void }) {
+/** `holdMs`: longer in audio mode (time limits double there). */
+export function Done({ greetingName, onFinish, holdMs = DONE_RETURN_MS }: { greetingName: string; onFinish: () => void; holdMs?: number }) {
   const { t } = useI18n();
   useEffect(() => {
-    const id = setTimeout(onFinish, DONE_RETURN_MS);
+    const id = setTimeout(onFinish, holdMs);
     return () => clearTimeout(id);
   }, []);
   return (

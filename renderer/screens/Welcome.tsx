@@ -3,6 +3,7 @@ import type { Health, KioskInfo, Language } from '../../preload/contract.js';
 import { Clock } from '../components/Clock.js';
 import { HealthStatus } from '../components/HealthStatus.js';
 import { Icon } from '../components/Icon.js';
+import { ListenButton } from '../components/ListenButton.js';
 import { LANGUAGE_NAMES, useI18n } from '../i18n/index.js';
 import type { Action } from '../state/index.js';
 
@@ -10,9 +11,11 @@ interface Props {
   info: KioskInfo;
   health: Health | null;
   dispatch: (a: Action) => void;
+  /** Audio guidance, when the kiosk offers it. */
+  onListen?: (() => void) | undefined;
 }
 
-export function Welcome({ info, health, dispatch }: Props) {
+export function Welcome({ info, health, dispatch, onListen }: Props) {
   const { t, lang } = useI18n();
   return (
     <section class="screen welcome" data-screen="welcome" aria-labelledby="screen-title">
@@ -53,6 +56,7 @@ export function Welcome({ info, health, dispatch }: Props) {
           {t.checkInStart}
           <Icon name="arrow" />
         </button>
+        {onListen ? <ListenButton onListen={onListen} /> : null}
       </div>
       <HealthStatus health={health} />
     </section>

@@ -29,7 +29,7 @@ export interface SpeakerOptions {
   maxQueue?: number;
   /** Tests only: a file per utterance instead of the sound card. */
   outFile?: (n: number) => string;
-  /** Tests only: what was handed to the engine (the transcript), in order. */
+  /** Tests only: what it was asked to say (the transcript), in order, interrupted or not. */
   onUtterance?: (u: { text: string; lang: Language }) => void;
 }
 
@@ -67,6 +67,7 @@ export class Speaker {
     const text = cleanText(u.text);
     if (!text) return;
     if (u.interrupt) this.stop();
+    this.o.onUtterance?.({ text, lang: u.lang });
     this.queue.push({ ...u, text });
     if (this.queue.length > this.maxQueue) this.queue.splice(0, this.queue.length - this.maxQueue);
     if (!this.current) this.next();
@@ -108,7 +109,6 @@ export class Speaker {
       },
       this.o.outFile?.(n),
     );
-    this.o.onUtterance?.({ text: u.text, lang: u.lang });
     let child: ChildProcess;
     try {
       child = this.spawn(cmd.command, cmd.args, { stdio: ['pipe', 'ignore', 'ignore'], shell: false, windowsHide: true });

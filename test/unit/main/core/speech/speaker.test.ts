@@ -12,29 +12,39 @@ import { cleanText, Speaker } from '../../../../../main/core/speech/speaker.js';
 
 const SECRET_TEXT = 'Hi, Amara O. Your birthday is 1984-03-09';
 
-/** Writes its stdin to <dir>/<n>.txt and "speaks" for `ms`; exits with `exitCode`. */
-function nodeEngine(dir: string, ms: number, exitCode = 0): SpeechEngine {
+/** Writes its stdin to <dir>/<n>-<lang>.txt and "speaks" for `ms`; exits with `exitCode`. */
+function shellEngine(dir: string, ms: number, exitCode = 0): SpeechEngine {
   let n = 0;
-  const script = `let t='';process.stdin.on('data',d=>t+=d).on('end',()=>{require('fs').writeFileSync(process.argv[1],t);setTimeout(()=>process.exit(${exitCode}),${ms})})`;
+  const script = 'cat > "$1.part" && mv "$1.part" "$1"; sleep "$2"; exit "$3"';
   return {
-    name: 'node-test',
-    command: (v) => ({ command: process.execPath, args: ['-e', script, path.join(dir, `${++n}-${v.lang}.txt`)], input: v.text }),
+    name: 'sh-test',
+    command: (v) => ({
+      command: 'sh',
+      args: ['-c', script, 'engine', path.join(dir, `${++n}-${v.lang}.txt`), String(ms / 1000), String(exitCode)],
+      input: v.text,
+    }),
   };
+}
+
+/** Until the engine process for the `n`th utterance has read its text. */
+async function engineStarted(dir: string, n: number) {
+  while (readdirSync(dir).filter((f) => f.endsWith('.txt')).length < n) await new Promise((r) => setTimeout(r, 10));
 }
 
 function setup(ms: number, exitCode = 0, command?: string) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'speaker-'));
   const lines: string[] = [];
   const log = createLogger([memorySink(lines)], { minLevel: 'debug' });
-  const base = nodeEngine(dir, ms, exitCode);
+  const base = shellEngine(dir, ms, exitCode);
   const engine: SpeechEngine = command ? { name: 'missing', command: (v) => ({ ...base.command(v), command }) } : base;
   const spoken: string[] = [];
   const speaker = new Speaker({ engine, log, rateWpm: 175, volume: 0.8, onUtterance: (u) => spoken.push(u.text) });
   const heard = () =>
     readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
       .sort((a, b) => parseInt(a) - parseInt(b))
       .map((f) => readFileSync(path.join(dir, f), 'utf8'));
-  return { speaker, lines, spoken, heard };
+  return { speaker, lines, spoken, heard, dir };
 }
 
 describe('Speaker', () => {
@@ -49,26 +59,29 @@ describe('Speaker', () => {
   });
 
   it('a new utterance with interrupt kills the one being spoken and drops the queue', async () => {
-    const { speaker, spoken } = setup(5_000);
+    const { speaker, spoken, heard, dir } = setup(1_500);
     speaker.speak({ text: 'a long sentence', lang: 'en', interrupt: true });
     speaker.speak({ text: 'queued behind it', lang: 'en', interrupt: false });
+    await engineStarted(dir, 1);
     const started = Date.now();
     speaker.speak({ text: 'the new focus', lang: 'en', interrupt: true });
-    speaker.stop();
     await speaker.idle();
-    // Killed, not waited for: far less than the 5 s each "utterance" takes.
-    expect(Date.now() - started).toBeLessThan(2_000);
-    expect(spoken).toEqual(['a long sentence', 'the new focus']);
+    // The long one was killed, not waited for: only the new one's 1.5 s, not 1.5 s more (nor the queued one's).
+    expect(Date.now() - started).toBeLessThan(2_700);
+    expect(heard()).toEqual(['a long sentence', 'the new focus']);
+    expect(spoken).toEqual(['a long sentence', 'queued behind it', 'the new focus']);
   });
 
   it('stop() silences it: nothing queued is said afterwards', async () => {
-    const { speaker, spoken } = setup(300);
+    const { speaker, heard, dir } = setup(300);
     speaker.speak({ text: 'first', lang: 'en', interrupt: false });
     speaker.speak({ text: 'second', lang: 'en', interrupt: false });
+    await engineStarted(dir, 1);
     speaker.stop();
     await speaker.idle();
-    await new Promise((r) => setTimeout(r, 400));
-    expect(spoken).toEqual(['first']);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(heard()).toEqual(['first']);
+    expect(speaker.speaking).toBe(false);
   });
 
   it('bounds the text and turns control characters into spaces', () => {
