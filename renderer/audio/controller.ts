@@ -79,6 +79,23 @@ export function arrivalText(sp: ScreenSpeech, focus: number, w: AudioWords, with
   return [sp.intro, sp.task, withKeys ? w.keys : '', focused && !focused.lang ? focused.label : ''].filter(Boolean).join(' ');
 }
 
+/**
+ * What is said when a screen comes up: its arrival text (with how the keys work when audio mode has
+ * just started) and, on the welcome screen, how to reach the other language, in that language.
+ */
+export function announcement(s: State, c: SpeechContext, withKeys = false): { say: Say[]; focus: number } {
+  const sp = screenSpeech(s, c);
+  const w = c.w;
+  const first: Say = { text: (withKeys ? `${w.audioOn} ${w.keys} ` : '') + arrivalText(sp, sp.focus, w), lang: s.lang };
+  const other = s.screen.name === 'welcome' ? s.info?.languages.find((l) => l !== s.lang) : undefined;
+  return { say: other ? [first, { text: w.otherLanguage, lang: other }] : [first], focus: sp.focus };
+}
+
+/** Screens are announced when this changes: a new screen, or the same screen telling something new. */
+export function screenKey(s: State): string {
+  return `${s.generation}|${s.lang}|${JSON.stringify(s.screen)}|${s.pending?.slow ? 'slow' : ''}`;
+}
+
 export function onKey(s: State, a: AudioSession, input: KeyInput, now: number, c: SpeechContext): KeyOutcome | null {
   const { w } = c;
   const lang = s.lang;

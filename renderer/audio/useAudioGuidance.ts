@@ -8,9 +8,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { dictionaries } from '../i18n/index.js';
 import { isStaffMode, reduce, type Action, type State } from '../state/index.js';
-import { arrivalText, newSession, onKey, type AudioSession, type Say } from './controller.js';
+import { announcement, newSession, onKey, screenKey, type AudioSession, type Say } from './controller.js';
 import { commandFor, digitOf, keyMap } from './keymap.js';
-import { screenSpeech, type SpeechContext } from './script.js';
+import type { SpeechContext } from './script.js';
 import type { Speech } from './speech.js';
 import { WHEEL_START } from './wheel.js';
 import { audioWords } from './words.js';
@@ -25,11 +25,6 @@ export interface AudioGuidance {
   idleWarning(secondsLeft: number | null): void;
   /** Staff mode's voice test, in each language. */
   test(): void;
-}
-
-/** Screens are announced when this changes: a new screen, or the same screen telling something new. */
-function screenKey(s: State): string {
-  return `${s.generation}|${s.lang}|${JSON.stringify(s.screen)}|${s.pending?.slow ? 'slow' : ''}`;
 }
 
 export function useAudioGuidance(state: State, dispatch: (a: Action) => void, speech: Speech): AudioGuidance {
@@ -54,14 +49,10 @@ export function useAudioGuidance(state: State, dispatch: (a: Action) => void, sp
 
   /** The screen's arrival text; focus and the wheel start afresh. */
   const announce = (s: State, withKeys = false) => {
-    const sp = screenSpeech(s, ctx(s));
-    session.current = { ...session.current, focus: sp.focus, wheel: WHEEL_START, tap: null };
+    const a = announcement(s, ctx(s), withKeys);
+    session.current = { ...session.current, focus: a.focus, wheel: WHEEL_START, tap: null };
     announced.current = screenKey(s);
-    const w = audioWords[s.lang];
-    const first: Say = { text: (withKeys ? `${w.audioOn} ${w.keys} ` : '') + arrivalText(sp, sp.focus, w), lang: s.lang };
-    // On the welcome screen, how to reach the other language, said in that language.
-    const other = s.screen.name === 'welcome' ? s.info?.languages.find((l) => l !== s.lang) : undefined;
-    say(other ? [first, { text: w.otherLanguage, lang: other }] : [first]);
+    say(a.say);
   };
 
   const start = () => {
