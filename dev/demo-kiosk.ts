@@ -16,7 +16,7 @@ import { startDemoServer, type DemoServer, type DemoServerOptions } from './demo
 export interface DemoKioskOptions {
   server?: DemoServerOptions;
   /** Extra config merged over the demo defaults (clinic, checkIn, kiosk sections). */
-  config?: Partial<Record<'clinic' | 'checkIn' | 'kiosk', Record<string, unknown>>>;
+  config?: Partial<Record<'clinic' | 'checkIn' | 'kiosk' | 'audio', Record<string, unknown>>>;
   dataDir?: string;
   log?: Logger;
   now?: () => Date;
@@ -48,6 +48,7 @@ export async function startDemoKiosk(o: DemoKioskOptions = {}): Promise<DemoKios
     clinic: { name: DEMO_CLINIC, timezone, ...o.config?.clinic },
     checkIn: { ...o.config?.checkIn },
     kiosk: { id: 'demo-kiosk', ...o.config?.kiosk },
+    audio: { ...o.config?.audio },
   });
   const dataDir = o.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'kiosk-demo-'));
   const secrets = o.secrets ?? memorySecretStore();

@@ -74,7 +74,8 @@ export function createKiosk(o: KioskOptions): Kiosk {
   const kioskId = config?.kiosk.id ?? 'kiosk';
   const audit = o.audit ?? fileAuditLog(kioskId, path.join(o.dataDir, 'audit'), config?.kiosk.auditRetentionDays ?? 90);
   // Staff mode works even on a kiosk that is not set up (to see why, and to exit), given a keychain.
-  const speaker = o.speaker !== undefined ? o.speaker : createSpeaker(config?.audio, o.log);
+  // Audio turned off in config wins over any speaker the host passes in.
+  const speaker = config?.audio.enabled === false ? null : o.speaker !== undefined ? o.speaker : createSpeaker(config?.audio, o.log);
   const staff = 'problem' in o.secrets ? null : new StaffAuth({ secrets: o.secrets, audit, now: () => now().getTime() });
 
   const parts = (() => {
