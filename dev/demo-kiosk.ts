@@ -10,18 +10,21 @@ import { createKiosk, type Kiosk } from '../main/core/kiosk.js';
 import { silentLogger, type Logger } from '../main/core/log.js';
 import { memorySecretStore, type SecretStore } from '../main/core/secrets.js';
 import { hashPin } from '../main/core/staff-pin.js';
+import type { Speaker } from '../main/core/speech/speaker.js';
 import { DEMO_TIMEZONE, startDemoServer, type DemoServer, type DemoServerOptions } from './demo-server/index.js';
 
 export interface DemoKioskOptions {
   server?: DemoServerOptions;
   /** Extra config merged over the demo defaults (clinic, checkIn, kiosk sections). */
-  config?: Partial<Record<'clinic' | 'checkIn' | 'kiosk', Record<string, unknown>>>;
+  config?: Partial<Record<'clinic' | 'checkIn' | 'kiosk' | 'audio', Record<string, unknown>>>;
   dataDir?: string;
   log?: Logger;
   now?: () => Date;
   secrets?: SecretStore;
   fetch?: typeof fetch;
   shell?: { requestExit(reason: string): void };
+  /** Audio guidance's speaker (tests record what it is asked to say); default: the OS engine. */
+  speaker?: Speaker | null;
 }
 
 export interface DemoKiosk {
@@ -45,6 +48,7 @@ export async function startDemoKiosk(o: DemoKioskOptions = {}): Promise<DemoKios
     clinic: { name: DEMO_CLINIC, timezone, ...o.config?.clinic },
     checkIn: { ...o.config?.checkIn },
     kiosk: { id: 'demo-kiosk', ...o.config?.kiosk },
+    audio: { ...o.config?.audio },
   });
   const dataDir = o.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'kiosk-demo-'));
   const secrets = o.secrets ?? memorySecretStore();
@@ -59,6 +63,7 @@ export async function startDemoKiosk(o: DemoKioskOptions = {}): Promise<DemoKios
     ...(o.now ? { now: o.now } : {}),
     ...(o.fetch ? { fetch: o.fetch } : {}),
     ...(o.shell ? { shell: o.shell } : {}),
+    ...(o.speaker !== undefined ? { speaker: o.speaker } : {}),
   });
   return {
     server,

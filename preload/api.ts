@@ -30,6 +30,8 @@ const methods = {
   staffWalkIn: 'staff:walkIn',
   staffActivity: 'staff:activity',
   staffLiftPause: 'staff:liftPause',
+  speak: 'audio:speak',
+  stopSpeaking: 'audio:stop',
 } as const satisfies Record<string, Channel>;
 
 type Methods = typeof methods;

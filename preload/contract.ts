@@ -30,6 +30,42 @@ export type HealthState = z.infer<typeof HealthState>;
 export const Health = z.object({ state: HealthState, checkedAt: Iso.nullable() });
 export type Health = z.infer<typeof Health>;
 
+/**
+ * Audio guidance (a blind patient with headphones and a tactile keypad). The commands a keypad key
+ * can be bound to; the bindings are `KeyboardEvent.key` or `.code` values (config `audio.keys`).
+ */
+export const AudioCommand = z.enum(['up', 'down', 'select', 'back', 'help', 'readBack', 'volumeUp', 'volumeDown', 'faster', 'slower']);
+export type AudioCommand = z.infer<typeof AudioCommand>;
+/** One key name such as "ArrowUp", "F1", "+", "NumpadSubtract" or " " (no control characters). */
+export const KeyName = z.string().regex(/^(?: |[^\p{Cc}\p{Z}]{1,32})$/u, 'expected a key name such as ArrowUp, Enter, F1 or +');
+export const AudioKeys = z.record(AudioCommand, z.array(KeyName).min(1).max(8));
+export type AudioKeys = z.infer<typeof AudioKeys>;
+export const AudioInfo = z.object({
+  enabled: z.boolean(),
+  keys: AudioKeys,
+  /** Starting volume, 0..1; the patient adjusts it for their session only. */
+  volume: z.number().min(0).max(1),
+  /** Speaking rate in words per minute at the session's normal speed (what the bench estimates with). */
+  rateWpm: z.number().int().positive(),
+});
+export type AudioInfo = z.infer<typeof AudioInfo>;
+/** Longest utterance main will speak: a whole screen (title, task, an appointment, the focus) fits. */
+export const MAX_SPOKEN_CHARS = 800;
+export const SpeakRequest = z.object({
+  text: z
+    .string()
+    .min(1)
+    .max(MAX_SPOKEN_CHARS)
+    .regex(/^[^\p{Cc}\p{Cs}]*$/u, 'must not contain control characters'),
+  lang: Language,
+  /** Stop whatever is being said (and drop what is queued) first: a key press always wins. */
+  interrupt: z.boolean(),
+  /** The session's speed, a multiple of the configured rate. */
+  rate: z.number().min(0.5).max(2).optional(),
+  volume: z.number().min(0.05).max(1).optional(),
+});
+export type SpeakRequest = z.infer<typeof SpeakRequest>;
+
 export const KioskInfo = z.object({
   clinicName: z.string().max(120),
   timezone: z.string().max(64),
@@ -51,6 +87,8 @@ export const KioskInfo = z.object({
    * when the system is down and this is false.
    */
   offlineIdentification: z.boolean().optional(),
+  /** Absent from a main that predates audio guidance: the renderer then offers none. */
+  audio: AudioInfo.optional(),
 });
 export type KioskInfo = z.infer<typeof KioskInfo>;
 
@@ -300,6 +338,8 @@ export const contract = {
   'staff:walkIn': { request: StaffWalkInRequest, response: StaffWalkInResponse },
   'staff:activity': { request: StaffRequest, response: StaffActivity },
   'staff:liftPause': { request: StaffRequest, response: StaffLiftPauseResponse },
+  'audio:speak': { request: SpeakRequest, response: Empty },
+  'audio:stop': { request: Empty, response: Empty },
 } as const;
 
 export type Contract = typeof contract;

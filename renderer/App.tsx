@@ -5,8 +5,11 @@
  * patient's text survives in the DOM.
  */
 import { useEffect, useReducer, useRef } from 'preact/hooks';
+import { useAudioGuidance, type AudioGuidance } from './audio/useAudioGuidance.js';
+import { kioskSpeech } from './audio/speech.js';
 import { AssistBanner } from './components/AssistBanner.js';
 import { DESK_RETURN_SECONDS, DeskReturn } from './components/DeskReturn.js';
+import { AudioBadge } from './components/AudioBadge.js';
 import { IdleGuard } from './components/IdleGuard.js';
 import { StaffCorner } from './components/StaffCorner.js';
 import { TopBar } from './components/TopBar.js';
@@ -17,7 +20,7 @@ import { Appointments } from './screens/Appointments.js';
 import { AssistAppointments } from './screens/AssistAppointments.js';
 import { BirthDate } from './screens/BirthDate.js';
 import { Cooldown } from './screens/Cooldown.js';
-import { Done } from './screens/Done.js';
+import { DONE_RETURN_MS, Done } from './screens/Done.js';
 import { Loading } from './screens/Loading.js';
 import { Message } from './screens/Message.js';
 import { NameEntry } from './screens/NameEntry.js';
@@ -30,12 +33,16 @@ import { defaultLang, initialState, isDeskBound, isPatientScreen, isStaffMode, r
 
 const HEALTH_POLL_MS = 30_000;
 const FALLBACK_TIMINGS = { idleSeconds: 60, warningSeconds: 20 };
+/** Audio guidance: the one speech seam (main's OS engine), and time limits doubled while it is on. */
+const speech = kioskSpeech(kioskApi);
+const AUDIO_TIME_FACTOR = 2;
 
 export function App() {
   const [state, dispatch] = useReducer(reduce, undefined, initialState);
   const latest = useRef<State>(state);
   latest.current = state;
   const t = dictionaries[state.lang];
+  const audio = useAudioGuidance(state, dispatch, speech);
 
   // Kiosk info once at start; then every 30 s either health (when working) or info again (until it is).
   useEffect(() => {
@@ -99,6 +106,7 @@ export function App() {
   const inStaffMode = isStaffMode(state);
   const leftSomething = state.lang !== defaultLang(state.info) || state.textSize > 0 || state.highContrast;
   const timings = state.info ?? FALLBACK_TIMINGS;
+  const slower = audio.on ? AUDIO_TIME_FACTOR : 1;
 
   return (
     <I18n.Provider value={{ t, lang: state.lang }}>
@@ -116,17 +124,20 @@ export function App() {
         />
         <main key={state.generation}>
           {state.mode === 'staff' ? <AssistBanner /> : null}
-          {renderScreen(state, dispatch, { startOver, finish, backToPanel })}
+          {audio.on ? <AudioBadge /> : null}
+          {renderScreen(state, dispatch, { startOver, finish, backToPanel }, audio)}
           {isDeskBound(state) ? (
-            <DeskReturn key={screenName} seconds={state.info?.deskReturnSeconds ?? DESK_RETURN_SECONDS} onExpire={finish} />
+            <DeskReturn key={screenName} seconds={(state.info?.deskReturnSeconds ?? DESK_RETURN_SECONDS) * slower} onExpire={finish} />
           ) : null}
           <IdleGuard
             enabled={state.pending === null && (isPatientScreen(screenName) || inStaffMode || (onWelcome && leftSomething))}
             warn={!onWelcome}
             staff={inStaffMode}
-            idleSeconds={timings.idleSeconds}
-            warningSeconds={timings.warningSeconds}
+            idleSeconds={timings.idleSeconds * slower}
+            warningSeconds={timings.warningSeconds * slower}
             onExpire={finish}
+            anyKeyMeansHere={audio.on}
+            onWarning={audio.idleWarning}
           />
         </main>
       </div>
@@ -140,7 +151,7 @@ interface Exits {
   backToPanel: () => void;
 }
 
-function renderScreen(state: State, dispatch: (a: Action) => void, { startOver, finish, backToPanel }: Exits) {
+function renderScreen(state: State, dispatch: (a: Action) => void, { startOver, finish, backToPanel }: Exits, audio: AudioGuidance) {
   const { screen, patient, info } = state;
   const tz = info?.timezone ?? 'UTC';
   // The check-in screens serve a patient, or staff helping one: then they lead back to the staff panel.
@@ -152,7 +163,11 @@ function renderScreen(state: State, dispatch: (a: Action) => void, { startOver, 
     case 'unconfigured':
       return <Unconfigured problem={screen.problem} />;
     case 'welcome':
-      return info ? <Welcome info={info} health={state.health} dispatch={dispatch} /> : <Loading />;
+      return info ? (
+        <Welcome info={info} health={state.health} dispatch={dispatch} onListen={info.audio?.enabled ? audio.start : undefined} />
+      ) : (
+        <Loading />
+      );
     case 'last-name':
       return <NameEntry which="last-name" value={patient.familyName} staff={staff} dispatch={dispatch} onLeave={leave} />;
     case 'first-name':
@@ -184,7 +199,15 @@ function renderScreen(state: State, dispatch: (a: Action) => void, { startOver, 
         />
       );
     case 'done':
-      return <Done greetingName={patient.greetingName} appointments={patient.appointments} timezone={tz} onFinish={finish} />;
+      return (
+        <Done
+          greetingName={patient.greetingName}
+          appointments={patient.appointments}
+          timezone={tz}
+          onFinish={finish}
+          holdMs={DONE_RETURN_MS * (audio.on ? AUDIO_TIME_FACTOR : 1)}
+        />
+      );
     case 'message':
       return (
         <Message
@@ -212,6 +235,15 @@ function renderScreen(state: State, dispatch: (a: Action) => void, { startOver, 
         />
       );
     case 'staff':
-      return <StaffPanel staff={state.staff} busy={state.pending !== null} timezone={tz} dispatch={dispatch} onLock={finish} />;
+      return (
+        <StaffPanel
+          staff={state.staff}
+          busy={state.pending !== null}
+          timezone={tz}
+          dispatch={dispatch}
+          onLock={finish}
+          audio={info?.audio ? { enabled: info.audio.enabled, sessions: audio.sessions, onTest: audio.test } : undefined}
+        />
+      );
   }
 }

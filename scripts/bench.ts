@@ -18,6 +18,7 @@ import { DEMO_CLINIC, startDemoKiosk, type DemoKiosk } from '../dev/demo-kiosk.j
 import { DEMO_TIMEZONE, frozenClinicClock, prng, type Profile } from '../dev/demo-server/index.js';
 import { createLogger, stderrSink } from '../main/core/log.js';
 import { mainMemory, mb, openInstrumentedKiosk, readPerf, reloadToWelcome, rendererHeap, resetPerf } from './bench/host.js';
+import { audioRows } from './bench/audio.js';
 import { startIdleKiosk } from './bench/idle.js';
 import { bundleSizes, longestTaskFromTrace } from './bench/renderer-cost.js';
 import { measureBusyDay } from './bench/scale.js';
@@ -123,6 +124,11 @@ try {
   progress(`busy day: seeding ${BUSY_DAY} appointments`);
   const scale = await measureBusyDay({ count: BUSY_DAY, latencyMs: RTT, now, log });
   progress(`busy day loaded in ${scale.loadMs.toFixed(0)} ms (${scale.requests} requests)`);
+
+  progress('audio mode: a first-time patient by multi-tap and by the alphabet wheel');
+  const audio = await audioRows({ now, log });
+  rows.push(...audio.rows);
+  details['audio'] = audio.runs;
 
   progress('waiting for the idle window to end');
   const idleResult = await idle.result;

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { AUDIO_DEFAULTS, AudioConfig } from './speech/settings.js';
 
 const isLoopback = (host: string) => host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 
@@ -123,6 +124,8 @@ export const ConfigSchema = z
       .strict()
       .prefault({}),
     update: UpdateSection.prefault({}),
+    /** Audio guidance for blind patients (main/core/speech/settings.ts). */
+    audio: AudioConfig.default(AUDIO_DEFAULTS),
   })
   .strict()
   .superRefine((c, ctx) => {

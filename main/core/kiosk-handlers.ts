@@ -29,7 +29,7 @@ export interface HandlerDeps {
 }
 
 /** Every channel but the day view, walk-in and activity ones (main/core/schedule/staff-handlers.ts). */
-export function createHandlers(d: HandlerDeps): Omit<Handlers, StaffScheduleChannels> {
+export function createHandlers(d: HandlerDeps): Omit<Handlers, StaffScheduleChannels | 'audio:speak' | 'audio:stop'> {
   const requireParts = () => {
     if (!d.parts) throw new KioskError('not_configured', 'This kiosk is not set up yet.');
     return d.parts;

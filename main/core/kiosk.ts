@@ -25,6 +25,8 @@ import type { StaffAlert } from './staff-overview.js';
 import { KioskActivity, observedAudit } from './schedule/activity.js';
 import { scheduleFollowsAudit, staffScheduleHandlers, type PauseControl } from './schedule/staff-handlers.js';
 import { fullName, TodaySchedule } from './schedule/today-schedule.js';
+import { createSpeaker, speechHandlers, type Speaker } from './speech/index.js';
+import { audioInfo } from './speech/settings.js';
 
 export interface KioskOptions {
   /** A valid config, or the reason there is none (shown to staff on the "not set up" screen). */
@@ -44,6 +46,8 @@ export interface KioskOptions {
   shell?: { requestExit(reason: string): void };
   /** Version and update state for staff mode (the Electron shell's updater). */
   software?: () => SoftwareStatus | null;
+  /** Audio guidance's speaker; by default the OS engine from config `audio` (null: audio off). */
+  speaker?: Speaker | null;
 }
 
 export interface Kiosk {
@@ -103,6 +107,8 @@ export function createKiosk(o: KioskOptions): Kiosk {
     auditListeners,
   );
   // Staff mode works even on a kiosk that is not set up (to see why, and to exit), given a keychain.
+  // Audio turned off in config wins over any speaker the host passes in.
+  const speaker = config?.audio.enabled === false ? null : o.speaker !== undefined ? o.speaker : createSpeaker(config?.audio, o.log);
   const staff =
     'problem' in o.secrets
       ? null
@@ -211,6 +217,7 @@ export function createKiosk(o: KioskOptions): Kiosk {
     pausedUntil: ((until) => (until ? new Date(until).toISOString() : null))(parts?.checkIn.pause.pausedUntil() ?? null),
     health: health.current,
     offlineIdentification: parts?.schedule.ready ?? false,
+    audio: audioInfo(config?.audio),
   });
 
   const outboxNames = (appointmentId: string) => {
@@ -223,6 +230,7 @@ export function createKiosk(o: KioskOptions): Kiosk {
     return staff.require(token);
   };
   const handlers: Handlers = {
+    ...speechHandlers(speaker),
     ...createHandlers({
       kioskId,
       info,
@@ -265,6 +273,7 @@ export function createKiosk(o: KioskOptions): Kiosk {
       health.start();
     },
     stop() {
+      speaker?.stop();
       parts?.tokens.stop();
       parts?.sender.stop();
       health.stop();

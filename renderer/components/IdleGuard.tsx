@@ -18,17 +18,32 @@ interface Props {
   /** The warning tells staff that staff mode will lock, rather than a patient that details will clear. */
   staff?: boolean;
   onExpire: () => void;
+  /** Audio mode: any key, even inside the warning, means "I'm here". */
+  anyKeyMeansHere?: boolean;
+  /** Told the seconds left while the warning shows, and null when it closes (audio mode speaks it). */
+  onWarning?: (secondsLeft: number | null) => void;
 }
 
 const ACTIVITY = ['pointerdown', 'keydown', 'wheel'] as const;
 
-export function IdleGuard({ enabled, warn, idleSeconds, warningSeconds, staff = false, onExpire }: Props) {
+export function IdleGuard({
+  enabled,
+  warn,
+  idleSeconds,
+  warningSeconds,
+  staff = false,
+  onExpire,
+  anyKeyMeansHere = false,
+  onWarning,
+}: Props) {
   const { t } = useI18n();
   const lastInput = useRef(Date.now());
   const [phase, setPhase] = useState<IdlePhase>(ACTIVE);
   const dialog = useRef<HTMLDialogElement>(null);
   const expire = useRef(onExpire);
   expire.current = onExpire;
+  const audio = useRef({ anyKeyMeansHere, onWarning });
+  audio.current = { anyKeyMeansHere, onWarning };
 
   const stillHere = () => {
     lastInput.current = Date.now();
@@ -38,7 +53,8 @@ export function IdleGuard({ enabled, warn, idleSeconds, warningSeconds, staff = 
   useEffect(() => {
     // Input on the page shows someone is there; the warning's own buttons decide for themselves.
     const seen = (e: Event) => {
-      if (e.target instanceof Element && e.target.closest('dialog')) return;
+      const inDialog = e.target instanceof Element && e.target.closest('dialog');
+      if (inDialog && !(audio.current.anyKeyMeansHere && e.type === 'keydown')) return;
       lastInput.current = Date.now();
       setPhase((p) => (p.phase === 'active' ? p : ACTIVE));
     };
@@ -66,6 +82,8 @@ export function IdleGuard({ enabled, warn, idleSeconds, warningSeconds, staff = 
   }, [enabled, warn, idleSeconds, warningSeconds]);
 
   const warning = phase.phase === 'warning';
+  const secondsLeft = phase.phase === 'warning' ? phase.secondsLeft : null;
+  useEffect(() => audio.current.onWarning?.(secondsLeft), [secondsLeft]);
   useEffect(() => {
     const d = dialog.current;
     if (!d) return;

@@ -14,12 +14,14 @@ interface Props {
   appointments: AppointmentView[];
   timezone: string;
   onFinish: () => void;
+  /** Longer in audio mode (time limits double there). */
+  holdMs?: number;
 }
 
-export function Done({ greetingName, appointments, timezone, onFinish }: Props) {
+export function Done({ greetingName, appointments, timezone, onFinish, holdMs = DONE_RETURN_MS }: Props) {
   const { t } = useI18n();
   useEffect(() => {
-    const id = setTimeout(onFinish, DONE_RETURN_MS);
+    const id = setTimeout(onFinish, holdMs);
     return () => clearTimeout(id);
   }, []);
   return (

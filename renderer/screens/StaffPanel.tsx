@@ -6,6 +6,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Health, StaffOverview } from '../../preload/contract.js';
 import { healthView } from '../health.js';
+import { AudioStaffSection, type AudioStaffInfo } from '../components/AudioStaffSection.js';
 import { Icon } from '../components/Icon.js';
 import { Screen } from '../components/Screen.js';
 import { StaffNoticeLine } from '../components/StaffNoticeLine.js';
@@ -19,6 +20,7 @@ interface Props {
   timezone: string;
   dispatch: (a: Action) => void;
   onLock: () => void;
+  audio?: AudioStaffInfo | undefined;
 }
 
 function KioskFacts({ kioskId, health, timezone }: { kioskId: string; health: Health; timezone: string }) {
@@ -108,7 +110,7 @@ function ExitConfirm({ dispatch }: { dispatch: (a: Action) => void }) {
   );
 }
 
-export function StaffPanel({ staff, busy, timezone, dispatch, onLock }: Props) {
+export function StaffPanel({ staff, busy, timezone, dispatch, onLock, audio }: Props) {
   const { t, lang } = useI18n();
   const o = staff.overview;
   const actions = staff.confirmingExit ? (
@@ -151,6 +153,7 @@ export function StaffPanel({ staff, busy, timezone, dispatch, onLock }: Props) {
           <OutboxList items={o.outbox} timezone={timezone} />
         </>
       ) : null}
+      {audio ? <AudioStaffSection {...audio} /> : null}
       {/* Last, just above the buttons: what the tapped button led to is read where the finger is. */}
       <StaffNoticeLine notice={staff.notice} busyText={busy ? t.staffWorking : null} timezone={timezone} />
     </Screen>

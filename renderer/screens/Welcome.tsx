@@ -4,6 +4,7 @@ import { Clock } from '../components/Clock.js';
 import { HealthStatus } from '../components/HealthStatus.js';
 import { Icon } from '../components/Icon.js';
 import { formatTime } from '../format.js';
+import { ListenButton } from '../components/ListenButton.js';
 import { LANGUAGE_NAMES, useI18n } from '../i18n/index.js';
 import type { Action } from '../state/index.js';
 
@@ -11,9 +12,11 @@ interface Props {
   info: KioskInfo;
   health: Health | null;
   dispatch: (a: Action) => void;
+  /** Audio guidance, when the kiosk offers it. */
+  onListen?: (() => void) | undefined;
 }
 
-export function Welcome({ info, health, dispatch }: Props) {
+export function Welcome({ info, health, dispatch, onListen }: Props) {
   const { t, lang } = useI18n();
   // Before anyone types: a kiosk paused by too many misses says so here, not after the birth date.
   const paused = info.pausedUntil && Date.parse(info.pausedUntil) > Date.now() ? formatTime(info.pausedUntil, lang, info.timezone) : null;
@@ -62,6 +65,7 @@ export function Welcome({ info, health, dispatch }: Props) {
               {t.checkInStart}
               <Icon name="arrow" />
             </button>
+            {onListen ? <ListenButton onListen={onListen} /> : null}
           </>
         )}
       </div>

@@ -32,8 +32,10 @@ export type UnscreenedName =
   | 'staffFindPatient'
   | 'staffWalkIn'
   | 'staffActivity';
+/** Speech: called directly by the audio seam (renderer/audio/speech.ts), never described by the reducer. */
+export type SpeechName = 'speak' | 'stopSpeaking';
 /** The calls of an API whose answers the reducer must handle. Generic so a type test can grow the API. */
-export type CallsOf<Api> = Exclude<keyof Api, PolledName | EffectName | UnscreenedName>;
+export type CallsOf<Api> = Exclude<keyof Api, PolledName | EffectName | UnscreenedName | SpeechName>;
 export type CallName = CallsOf<KioskApi>;
 
 export type Pending = { [M in CallName]: { id: number; slow: boolean; call: M; request: RequestFor<M> } }[CallName];

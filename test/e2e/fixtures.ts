@@ -12,6 +12,9 @@ import { startDemoKiosk, type DemoKiosk, type DemoKioskOptions } from '../../dev
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import { tenAm } from '../support/fixtures.js';
+import { espeakNg } from '../../main/core/speech/engines.js';
+import { Speaker } from '../../main/core/speech/speaker.js';
+import type { Language } from '../../preload/contract.js';
 
 /** 10:00 today in the clinic: every scenario's state is deterministic (the core's clock only). */
 export { tenAm, ZONE } from '../support/fixtures.js';
@@ -21,6 +24,8 @@ export interface KioskFixture {
   host: ChromiumHost;
   page: Page;
   dataDir: string;
+  /** Everything the kiosk was asked to say, in order (the real espeak-ng synthesises it, to /dev/null). */
+  said: Array<{ text: string; lang: Language }>;
 }
 
 type Options = { demoOptions: DemoKioskOptions };
@@ -39,9 +44,18 @@ export const test = base.extend<Options & { kiosk: KioskFixture }, { chromiumBro
   kiosk: async ({ chromiumBrowser, demoOptions }, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-e2e-'));
     const log = createLogger([dailyFileSink(path.join(dataDir, 'logs'), 'kiosk', 30)], { minLevel: 'debug' });
-    const demo = await startDemoKiosk({ now: tenAm, log, dataDir, ...demoOptions });
+    const said: KioskFixture['said'] = [];
+    const speaker = new Speaker({
+      engine: espeakNg,
+      log,
+      rateWpm: 175,
+      volume: 0.8,
+      outFile: () => '/dev/null',
+      onUtterance: (u) => void said.push(u),
+    });
+    const demo = await startDemoKiosk({ now: tenAm, log, dataDir, speaker, ...demoOptions });
     const host = await openKioskInChromium({ kiosk: demo.kiosk, log, browser: chromiumBrowser, viewport: { width: 1280, height: 900 } });
-    await use({ demo, host, page: host.page as unknown as Page, dataDir });
+    await use({ demo, host, page: host.page as unknown as Page, dataDir, said });
     await host.close();
     await demo.close();
   },

@@ -94,6 +94,13 @@ const CALLS: Array<[keyof KioskApi, (api: KioskApi) => Promise<unknown>, Channel
   ],
   ['staffActivity', (api) => api.staffActivity({ staffSession: SESSION }), 'staff:activity', { staffSession: SESSION }],
   ['staffLiftPause', (api) => api.staffLiftPause({ staffSession: SESSION }), 'staff:liftPause', { staffSession: SESSION }],
+  [
+    'speak',
+    (api) => api.speak({ text: 'Hola', lang: 'es', interrupt: true }),
+    'audio:speak',
+    { text: 'Hola', lang: 'es', interrupt: true },
+  ],
+  ['stopSpeaking', (api) => api.stopSpeaking(), 'audio:stop', {}],
 ];
 
 describe('buildKioskApi', () => {

@@ -44,6 +44,7 @@ describe('parseConfig defaults', () => {
         auditRetentionDays: 90,
       },
       update: { enabled: true, checkEveryMinutes: 240, maintenanceWindow: { start: '01:00', end: '05:00' }, quietMinutes: 10 },
+      audio: { enabled: true, rateWpm: 175, volume: 0.8, keys: {}, voices: {} },
     });
   });
 
@@ -89,6 +90,7 @@ describe('parseConfig, a full valid config', () => {
         quietMinutes: 5,
         pinnedVersion: '1.4.2',
       },
+      audio: { enabled: false, rateWpm: 150, volume: 0.5, keys: { select: ['Enter', 'NumpadEnter'] }, voices: { es: 'es' } },
     };
     expect(parseConfig(structuredClone(full))).toEqual(full);
   });

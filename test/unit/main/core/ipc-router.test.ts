@@ -125,6 +125,21 @@ const CASES: Record<Channel, { request: unknown; response: unknown; invalid: unk
     ],
   },
   ...scheduleCases(),
+  'audio:speak': {
+    request: { text: 'Hi, María G. Press Enter to check in.', lang: 'es', interrupt: true, rate: 1.2, volume: 0.5 },
+    response: {},
+    invalid: [
+      {},
+      { text: '', lang: 'en', interrupt: true },
+      { text: 'x'.repeat(801), lang: 'en', interrupt: true },
+      { text: 'a\u0007bell', lang: 'en', interrupt: true },
+      { text: 'Hello', lang: 'fr', interrupt: true },
+      { text: 'Hello', lang: 'en' },
+      { text: 'Hello', lang: 'en', interrupt: true, rate: 9 },
+      { text: 'Hello', lang: 'en', interrupt: true, volume: 0 },
+    ],
+  },
+  'audio:stop': { request: {}, response: {}, invalid: [{ now: true }, null] },
 };
 
 /** The staff day view, walk-in and activity channels (main/core/schedule). */
