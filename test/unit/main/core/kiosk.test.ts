@@ -27,6 +27,8 @@ describe('createKiosk on a kiosk that is not set up', () => {
       configProblem: 'config.json: not valid JSON',
       health: { state: 'not_configured', checkedAt: null },
       pausedUntil: null,
+      // Audio guidance is on by default (config `audio`), even before the kiosk is set up.
+      audio: expect.objectContaining({ enabled: true }),
       offlineIdentification: false,
     });
     expect(kiosk.info().kioskId).toBe('kiosk-1');

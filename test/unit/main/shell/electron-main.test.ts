@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channels } from '../../../../preload/contract.js';
+import { encodeBoundSecret } from '../../../../main/core/fhir/client-binding.js';
 import { FakeEmitter, fakeEvent } from './fakes.js';
 
 const fake = vi.hoisted(() => ({
@@ -301,6 +302,15 @@ describe('electron-main (against a fake electron)', () => {
       }),
     );
     vi.stubEnv('KIOSK_CONFIG', config);
+    // A secret provisioned for this server (kiosk-admin binds it): main sends it nowhere else.
+    vi.stubEnv(
+      'KIOSK_DEMO_CLIENT_SECRET',
+      encodeBoundSecret('s3cret', {
+        tokenUrl: 'https://clinic.example.invalid/auth/token/',
+        clientId: 'kiosk-client',
+        fhirBaseUrl: 'https://fumage-clinic.example.invalid',
+      }),
+    );
     const nodeFetch = vi.spyOn(globalThis, 'fetch');
     await startEntry();
     await vi.waitFor(() => expect(electron.netRequests.length).toBeGreaterThan(0));
