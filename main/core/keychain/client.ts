@@ -66,6 +66,37 @@ export function forkChannel(entry = defaultChildEntry()): KeychainChannel {
   };
 }
 
+/** The part of Electron's `utilityProcess` module used here (structural: core never imports electron). */
+export interface UtilityProcessLike {
+  fork(
+    modulePath: string,
+    args?: string[],
+    options?: { serviceName?: string; stdio?: 'ignore' },
+  ): {
+    readonly pid?: number | undefined;
+    postMessage(message: unknown): void;
+    on(event: 'message', cb: (message: unknown) => void): unknown;
+    on(event: 'exit', cb: (code: number) => void): unknown;
+    kill(): boolean;
+  };
+}
+
+/**
+ * For the packaged Electron kiosk, where `fork` is closed (the runAsNode fuse is off): the same child
+ * as an Electron utility process. The shell passes `() => utilityProcessChannel(utilityProcess)` as
+ * openKeychain's `spawn`.
+ */
+export function utilityProcessChannel(up: UtilityProcessLike, file = defaultChildEntry().file): KeychainChannel {
+  const child = up.fork(file, [], { serviceName: 'kiosk-keychain', stdio: 'ignore' });
+  return {
+    pid: child.pid,
+    send: (m) => child.postMessage(m),
+    onMessage: (cb) => void child.on('message', (m) => cb(m as KeychainResponse)),
+    onExit: (cb) => void child.on('exit', (code) => cb(`exit ${code}`)),
+    kill: () => void child.kill(),
+  };
+}
+
 interface Pending {
   resolve(v: KeychainResponse): void;
   timer: NodeJS.Timeout;
