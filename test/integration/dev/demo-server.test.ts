@@ -410,8 +410,18 @@ describe('demo server, canvas profile', () => {
       server.setLatency(0);
       expect(Date.now() - started).toBeGreaterThanOrEqual(115);
       expect(server.requests).toEqual([
-        { method: 'GET', path: '/Patient', query: 'family=Nguyen', status: 200, at: expect.any(Number), tokenRequest: false },
+        {
+          method: 'GET',
+          path: '/Patient',
+          query: 'family=Nguyen',
+          status: 200,
+          at: expect.any(Number),
+          doneAt: expect.any(Number),
+          tokenRequest: false,
+        },
       ]);
+      // The answer time comes after the injected latency: with `at`, concurrency at the server.
+      expect(server.requests[0]!.doneAt - server.requests[0]!.at).toBeGreaterThanOrEqual(115);
     });
   });
 });
