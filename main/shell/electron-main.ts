@@ -2,7 +2,7 @@
  * Electron entry (bundled to build/main/electron.cjs). Thin wiring only: every decision lives in a
  * sibling module that takes Electron objects as parameters and is unit-tested with fakes.
  */
-import { app, BrowserWindow, Menu, net, powerMonitor, powerSaveBlocker, protocol, session } from 'electron';
+import { app, BrowserWindow, Menu, net, powerMonitor, powerSaveBlocker, protocol, session, utilityProcess } from 'electron';
 import path from 'node:path';
 import { configPath } from '../core/config.js';
 import { createKiosk, type Kiosk } from '../core/kiosk.js';
@@ -18,6 +18,8 @@ import { APP_SCHEME_PRIVILEGES, handleAppProtocol } from './protocol.js';
 import { denyPermissions, filterKeyboard, hardenSession, hardenWebContents } from './security.js';
 import { RecoveryPolicy } from './self-heal.js';
 import { resolveConfig, resolveSecrets, scrubUnsafeEnvironment } from './startup.js';
+import { utilityProcessChannel } from '../core/keychain/client.js';
+import { openKeychain } from '../core/secrets.js';
 import { startUpdater, type ShellUpdater } from './updater.js';
 import { createExitControl, createWindowHost } from './window-host.js';
 import { windowOptions } from './window.js';
@@ -98,7 +100,15 @@ async function startKiosk({ windowed }: ShellFlags): Promise<void> {
   const userData = app.getPath('userData');
 
   const config = await resolveConfig(configPath(process.argv, process.env, userData, { packaged }));
-  const { secrets, mode } = await resolveSecrets({ packaged, env: process.env, log });
+  // keytar runs isolated (a locked keyring can crash it). Packaged, `fork` is closed by the runAsNode
+  // fuse, so the keychain child is an Electron utility process instead.
+  const openKeychainHere = packaged ? () => openKeychain(undefined, { spawn: () => utilityProcessChannel(utilityProcess) }) : undefined;
+  const { secrets, mode } = await resolveSecrets({
+    packaged,
+    env: process.env,
+    log,
+    ...(openKeychainHere ? { openKeychain: openKeychainHere } : {}),
+  });
   let updater: ShellUpdater | null = null;
   const software = () => updater?.status() ?? null;
   const kiosk = createKiosk({ config, secrets, dataDir: userData, log, mode, fetch: fhirFetch(), shell: { requestExit }, software });

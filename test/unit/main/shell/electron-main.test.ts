@@ -18,14 +18,16 @@ const fake = vi.hoisted(() => ({
 // The mock factory runs once (vi.resetModules keeps the mock registry): delegate to each test's fake.
 vi.mock('electron', () =>
   Object.fromEntries(
-    ['app', 'BrowserWindow', 'Menu', 'net', 'powerMonitor', 'powerSaveBlocker', 'protocol', 'session', 'ipcMain'].map((name) => [
-      name,
-      // A function target so `new BrowserWindow(...)` can reach the construct trap.
-      new Proxy(function electronExport() {}, {
-        get: (_t, prop) => Reflect.get(fake.electron[name] as object, prop),
-        construct: (_t, args) => Reflect.construct(fake.electron[name] as new (...a: unknown[]) => object, args),
-      }),
-    ]),
+    ['app', 'BrowserWindow', 'Menu', 'net', 'powerMonitor', 'powerSaveBlocker', 'protocol', 'session', 'ipcMain', 'utilityProcess'].map(
+      (name) => [
+        name,
+        // A function target so `new BrowserWindow(...)` can reach the construct trap.
+        new Proxy(function electronExport() {}, {
+          get: (_t, prop) => Reflect.get(fake.electron[name] as object, prop),
+          construct: (_t, args) => Reflect.construct(fake.electron[name] as new (...a: unknown[]) => object, args),
+        }),
+      ],
+    ),
   ),
 );
 
@@ -113,6 +115,10 @@ function buildFakeElectron() {
       handle: vi.fn(),
     },
     session: { defaultSession: session, fromPartition: vi.fn(() => fhirSession) },
+    // The keychain child of a packaged build: it never answers here, so the kiosk reports the keychain unavailable.
+    utilityProcess: {
+      fork: vi.fn(() => Object.assign(new FakeEmitter(), { pid: 4242, postMessage: vi.fn(), kill: vi.fn() })),
+    },
     net,
     netRequests,
     fhirSession,
@@ -281,6 +287,17 @@ describe('electron-main (against a fake electron)', () => {
       expect(electron.app.whenReady).not.toHaveBeenCalled();
     },
   );
+
+  it('a packaged build opens the keychain in an Electron utility process (fork is closed by the runAsNode fuse)', async () => {
+    fake.state.packaged = true;
+    vi.spyOn(process, 'argv', 'get').mockReturnValue(['/opt/kiosk/clinic-kiosk']);
+    await import('../../../../main/shell/electron-main.js');
+    await vi.waitFor(() => expect(electron.utilityProcess.fork).toHaveBeenCalled(), { timeout: 5_000 });
+    expect(electron.utilityProcess.fork).toHaveBeenCalledWith(expect.stringMatching(/(keychain-child\.cjs|keychain\/child\.ts)$/), [], {
+      serviceName: 'kiosk-keychain',
+      stdio: 'ignore',
+    });
+  });
 
   it('--admin runs the provisioning CLI instead of the kiosk and exits with its code', async () => {
     const config = path.join(tempDir, 'bad.json');
