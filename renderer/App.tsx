@@ -32,6 +32,7 @@ import { Working } from './screens/Working.js';
 import { defaultLang, initialState, isDeskBound, isPatientScreen, isStaffMode, reduce, type Action, type State } from './state/index.js';
 
 const HEALTH_POLL_MS = 30_000;
+const WELCOME_INFO_POLL_MS = 5_000;
 const FALLBACK_TIMINGS = { idleSeconds: 60, warningSeconds: 20 };
 /** Audio guidance: the one speech seam (main's OS engine), and time limits doubled while it is on. */
 const speech = kioskSpeech(kioskApi);
@@ -59,7 +60,15 @@ export function App() {
       if (!s.info || s.info.mode === 'unconfigured') return void loadInfo();
       if (api) void safely(() => api.health()).then((r) => r.ok && dispatch({ type: 'health', health: r.value }));
     }, HEALTH_POLL_MS);
-    return () => clearInterval(id);
+    // The welcome screen follows the kiosk's state closely (a kiosk-wide pause, health) so a patient
+    // learns of it before typing anything; main answers `info` from memory.
+    const welcomeId = setInterval(() => {
+      if (latest.current.screen.name === 'welcome') void loadInfo();
+    }, WELCOME_INFO_POLL_MS);
+    return () => {
+      clearInterval(id);
+      clearInterval(welcomeId);
+    };
   }, []);
 
   // Run the call the reducer asked for; its answer comes back as an action tagged with the same id.

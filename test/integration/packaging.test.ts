@@ -64,11 +64,14 @@ beforeAll(async () => {
       // The native module was already built by npm install; rebuilding it is not what is tested here.
       '-c.npmRebuild=false',
     ],
-    { cwd: root, timeout: 60_000, env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' } },
-  );
+    { cwd: root, timeout: 180_000, env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' } },
+  ).catch((err: { message: string; stdout?: string; stderr?: string }) => {
+    // electron-builder says why on its own output: keep the end of it in the failure.
+    throw new Error(`${err.message}\n${(err.stdout ?? '').slice(-2000)}\n${(err.stderr ?? '').slice(-2000)}`);
+  });
   unpacked = path.join(work, 'release', 'linux-unpacked');
   entries = asar.listPackage(path.join(unpacked, 'resources', 'app.asar')).map((e) => e.split(path.sep).join('/'));
-}, 90_000);
+}, 200_000);
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
