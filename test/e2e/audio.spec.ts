@@ -166,9 +166,12 @@ test('too late and "see the front desk" are spoken in full', async ({ kiosk }) =
   await expect(kiosk.page.locator('[data-audio="on"]')).toHaveCount(0);
 
   const none = await identifyByAudio(kiosk, s.noAppointment.family, s.noAppointment.birthDate);
-  await none.pad.hears("We don't see an appointment for you today. Please see the front desk.", none.m);
+  // No appointment today is the same neutral answer as a stranger: nothing confirms a patient.
+  await none.pad.hears("We couldn't find your appointment.", none.m);
   await audit(kiosk.page, 'audio no appointment');
   m = none.pad.mark();
+  await none.pad.press('Escape');
+  await none.pad.hears('Start over', m);
   await none.pad.press('Enter');
   await expect(screen(kiosk.page, 'welcome')).toBeVisible();
 
