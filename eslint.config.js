@@ -127,9 +127,6 @@ export default tseslint.config(
   { files: ['preload/index.ts'], rules: boundaries(['devTooling', 'nodeInSandbox', 'mainFromPreload']) },
   { files: ['renderer/**'], rules: boundaries(['mainFromRenderer', 'preloadValuesFromRenderer', 'nodeLibsInRenderer']) },
   { files: ['dev/**'], rules: boundaries(['electron', 'scriptsFromDev', 'testFromTooling']) },
-  // TEMPORARY, until the dev↔scripts cycle fix lands (it moves buildAll out of scripts/build.mjs):
-  // exactly these two files still import scripts/build.mjs. Delete this entry with that fix.
-  { files: ['dev/start.ts', 'dev/smoke.ts'], rules: boundaries(['electron', 'testFromTooling']) },
   { files: ['scripts/**'], rules: boundaries(['electron', 'testFromTooling']) },
   {
     files: ['**/*.cjs'],
