@@ -51,6 +51,17 @@ beforeAll(async () => {
 
   work = mkdtempSync(path.join(os.tmpdir(), 'kiosk-pack-'));
   placeholderElectron(path.join(work, 'electron-dist'));
+  // The release pipeline's checkout has a GitHub origin for the github feed; a clone of a local path
+  // (CI here) has none. The pack test uses the real config with a feed of its own (the feed is not
+  // under test here: electron-builder-config.test.ts checks it).
+  const config = path.join(work, 'electron-builder.yml');
+  const yml = readFileSync(path.join(root, 'electron-builder.yml'), 'utf8');
+  const localFeed = yml.replace(
+    /^publish:\n(?: {2}.*\n)+/m,
+    'publish:\n  - provider: generic\n    url: https://updates.example.invalid/kiosk\n',
+  );
+  if (localFeed === yml) throw new Error('electron-builder.yml: no publish section to replace');
+  writeFileSync(config, localFeed);
   await promisify(execFile)(
     process.execPath,
     [
@@ -59,6 +70,8 @@ beforeAll(async () => {
       'dir',
       '--projectDir',
       root,
+      '--config',
+      config,
       `-c.electronDist=${path.join(work, 'electron-dist')}`,
       `-c.directories.output=${path.join(work, 'release')}`,
       // The native module was already built by npm install; rebuilding it is not what is tested here.
