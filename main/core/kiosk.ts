@@ -214,7 +214,7 @@ export function createKiosk(o: KioskOptions): Kiosk {
     warningSeconds: settings.kiosk.warningSeconds,
     deskReturnSeconds: settings.kiosk.deskReturnSeconds,
     configProblem: problem,
-    pausedUntil: ((until) => (until ? new Date(until).toISOString() : null))(parts?.checkIn.pause.pausedUntil() ?? null),
+    pausedUntil: isoOrNull(parts?.checkIn.pause.pausedUntil() ?? null),
     health: health.current,
     offlineIdentification: parts?.schedule.ready ?? false,
     audio: audioInfo(config?.audio),
@@ -281,3 +281,5 @@ export function createKiosk(o: KioskOptions): Kiosk {
     },
   };
 }
+
+const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());

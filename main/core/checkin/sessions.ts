@@ -46,38 +46,3 @@ export class SessionStore<T> {
     for (const [k, v] of this.items) if (v.expiresAt <= t) this.items.delete(k);
   }
 }
-
-/** Consecutive failed identifications across patients (an enumeration guard), then a cooldown. */
-export class AttemptLimiter {
-  private failures = 0;
-  private until = 0;
-  constructor(
-    private readonly max: number,
-    private readonly cooldownMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-  /** The cooldown end (epoch ms) if one is running. */
-  cooldownUntil(): number | null {
-    if (this.until > this.now()) return this.until;
-    if (this.until) {
-      this.until = 0;
-      this.failures = 0;
-    }
-    return null;
-  }
-  fail(): { attemptsLeft: number; cooldownUntil: number | null } {
-    this.failures++;
-    if (this.failures >= this.max) this.until = this.now() + this.cooldownMs;
-    return { attemptsLeft: Math.max(0, this.max - this.failures), cooldownUntil: this.until || null };
-  }
-  succeed() {
-    this.failures = 0;
-  }
-  /** Staff lifted the pause: open now, count from zero. True if there was a pause to lift. */
-  lift(): boolean {
-    const was = this.cooldownUntil() !== null;
-    this.until = 0;
-    this.failures = 0;
-    return was;
-  }
-}

@@ -343,7 +343,7 @@ function toEntry(v: Versioned<Appointment>, now: Date, zone: string, canvas: boo
 }
 
 /**
- * The reason for visit is not needed to check in and never sent back (update-body.ts drops it on
+ * The reason for visit is not needed to check in and never sent back (the Canvas FhirProfile in fhir/profile.ts drops it on
  * Canvas, where an omitted field keeps its stored value), so the snapshot does not hold it. Generic R4
  * replaces the whole resource on PUT, so there the appointment is kept as read.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AttemptLimiter, newOpaqueId, SessionStore } from '../../../../../main/core/checkin/sessions.js';
+import { newOpaqueId, SessionStore } from '../../../../../main/core/checkin/sessions.js';
 import { SessionRequest } from '../../../../../preload/contract.js';
 
 describe('newOpaqueId', () => {
@@ -86,60 +86,5 @@ describe('SessionStore', () => {
     expect(store.size).toBe(1);
     c.advance(5_000);
     expect(store.size).toBe(0);
-  });
-});
-
-describe('AttemptLimiter', () => {
-  const setup = (max = 3, cooldownMs = 120_000) => {
-    let t = 5_000_000;
-    const limiter = new AttemptLimiter(max, cooldownMs, () => t);
-    return { limiter, advance: (ms: number) => void (t += ms), now: () => t };
-  };
-
-  it('counts down and starts a cooldown on the third failure', () => {
-    const { limiter, now } = setup();
-    expect(limiter.cooldownUntil()).toBeNull();
-    expect(limiter.fail()).toEqual({ attemptsLeft: 2, cooldownUntil: null });
-    expect(limiter.fail()).toEqual({ attemptsLeft: 1, cooldownUntil: null });
-    expect(limiter.cooldownUntil()).toBeNull();
-    expect(limiter.fail()).toEqual({ attemptsLeft: 0, cooldownUntil: now() + 120_000 });
-    expect(limiter.cooldownUntil()).toBe(now() + 120_000);
-  });
-
-  it('the cooldown runs until its end, then resets the count', () => {
-    const { limiter, advance, now } = setup();
-    limiter.fail();
-    limiter.fail();
-    limiter.fail();
-    const until = now() + 120_000;
-    advance(119_999);
-    expect(limiter.cooldownUntil()).toBe(until);
-    advance(1);
-    expect(limiter.cooldownUntil()).toBeNull();
-    // A fresh set of attempts after the cooldown.
-    expect(limiter.fail()).toEqual({ attemptsLeft: 2, cooldownUntil: null });
-  });
-
-  it('a success resets the consecutive failures', () => {
-    const { limiter } = setup();
-    limiter.fail();
-    limiter.fail();
-    limiter.succeed();
-    expect(limiter.fail()).toEqual({ attemptsLeft: 2, cooldownUntil: null });
-    expect(limiter.fail()).toEqual({ attemptsLeft: 1, cooldownUntil: null });
-    expect(limiter.cooldownUntil()).toBeNull();
-  });
-
-  it('respects the configured maximum', () => {
-    const { limiter } = setup(1, 10_000);
-    expect(limiter.fail().attemptsLeft).toBe(0);
-    expect(limiter.cooldownUntil()).not.toBeNull();
-  });
-
-  it('attemptsLeft never goes negative', () => {
-    const { limiter } = setup(2);
-    limiter.fail();
-    limiter.fail();
-    expect(limiter.fail().attemptsLeft).toBe(0);
   });
 });
