@@ -38,7 +38,7 @@ export interface DemoKiosk {
 export const DEMO_CLINIC = 'Riverside Family Clinic';
 export { DEMO_TIMEZONE };
 /** Synthetic, demo only: a real kiosk's PIN is set with `kiosk-admin set-staff-pin`. */
-export const DEMO_STAFF_PIN = '2468';
+export const DEMO_STAFF_PIN = '246810';
 
 export async function startDemoKiosk(o: DemoKioskOptions = {}): Promise<DemoKiosk> {
   const timezone = (o.config?.clinic?.['timezone'] as string | undefined) ?? o.server?.timezone ?? DEMO_TIMEZONE;

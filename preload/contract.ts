@@ -209,13 +209,10 @@ export type StaffOverview = z.infer<typeof StaffOverview>;
 /** Staff help a patient: the patient flow's requests plus the staff session (window rules do not apply). */
 export const StaffIdentifyRequest = IdentifyRequest.extend({ staffSession: Opaque });
 export const StaffCheckInRequest = CheckInRequest.extend({ staffSession: Opaque });
-/**
- * Exit and undo need the staff PIN again (StaffAuth.requireFresh). Optional only until the renderer
- * sends it; main refuses these actions without it once wired.
- */
+/** Exit and undo need the staff PIN again (StaffAuth.requireFresh): a session left open is not enough. */
 const FreshPin = z.string().regex(/^\d{4,12}$/);
-export const StaffExitRequest = StaffRequest.extend({ pin: FreshPin.optional() });
-export const StaffUndoRequest = z.object({ staffSession: Opaque, session: Opaque, key: Opaque, pin: FreshPin.optional() });
+export const StaffExitRequest = StaffRequest.extend({ pin: FreshPin });
+export const StaffUndoRequest = z.object({ staffSession: Opaque, session: Opaque, key: Opaque, pin: FreshPin });
 export const StaffUndoResponse = z.object({ outcome: z.enum(['undone', 'not_checked_in', 'failed']) });
 export type StaffUndoResponse = z.infer<typeof StaffUndoResponse>;
 
@@ -254,6 +251,7 @@ export const StaffScheduleResponse = z.object({
 export type StaffScheduleResponse = z.infer<typeof StaffScheduleResponse>;
 export const StaffScheduleRequest = z.object({ staffSession: Opaque, refresh: z.boolean().optional() });
 export const StaffRowRequest = z.object({ staffSession: Opaque, key: Opaque });
+export const StaffRowUndoRequest = StaffRowRequest.extend({ pin: FreshPin });
 export const StaffRowCheckInResponse = z.object({ outcome: CheckInOutcome });
 
 /** Walk-in registration: an existing patient (found like a check-in, full names for staff), then a visit starting now. */
@@ -312,6 +310,8 @@ export const ErrorCode = z.enum([
   'unavailable',
   /** Too many requests of this kind at once (one identification, one PIN check at a time). */
   'busy',
+  /** The PIN typed again for exit or undo was wrong; the staff session stays (a lockout ends it: staff_locked). */
+  'pin_rejected',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -332,7 +332,7 @@ export const contract = {
   'staff:undo': { request: StaffUndoRequest, response: StaffUndoResponse },
   'staff:schedule': { request: StaffScheduleRequest, response: StaffScheduleResponse },
   'staff:scheduleCheckIn': { request: StaffRowRequest, response: StaffRowCheckInResponse },
-  'staff:scheduleUndo': { request: StaffRowRequest, response: StaffUndoResponse },
+  'staff:scheduleUndo': { request: StaffRowUndoRequest, response: StaffUndoResponse },
   'staff:walkInOptions': { request: StaffRequest, response: WalkInOptions },
   'staff:findPatient': { request: StaffIdentifyRequest, response: StaffFindPatientResponse },
   'staff:walkIn': { request: StaffWalkInRequest, response: StaffWalkInResponse },

@@ -15,6 +15,7 @@ const ACTIONS: Readonly<Record<ErrorCode, ErrorAction>> = {
   staff_locked: 'start_over',
   unavailable: 'retry',
   busy: 'retry',
+  pin_rejected: 'retry',
   internal: 'retry',
 };
 

@@ -34,10 +34,11 @@ export function createHandlers(d: HandlerDeps): Omit<Handlers, StaffScheduleChan
     if (!d.parts) throw new KioskError('not_configured', 'This kiosk is not set up yet.');
     return d.parts;
   };
-  const requireStaff = (token: string) => {
+  const staffAuth = () => {
     if (!d.staff) throw new KioskError('not_configured', 'Staff mode needs the OS keychain.');
-    return d.staff.require(token);
+    return d.staff;
   };
+  const requireStaff = (token: string) => staffAuth().require(token);
   const overview = (token: string) =>
     staffOverview({
       kioskId: d.kioskId,
@@ -87,11 +88,11 @@ export function createHandlers(d: HandlerDeps): Omit<Handlers, StaffScheduleChan
       return requireParts().checkIn.checkIn(req.session, req.keys, 'staff');
     },
     'staff:undo': async (req) => {
-      requireStaff(req.staffSession);
+      await staffAuth().requireFresh(req.staffSession, req.pin);
       return { outcome: await requireParts().checkIn.undo(req.session, req.key) };
     },
     'staff:exit': async (req) => {
-      requireStaff(req.staffSession);
+      await staffAuth().requireFresh(req.staffSession, req.pin);
       d.audit.record({ event: 'staff.exit', outcome: d.shell ? 'exiting' : 'no_shell', by: 'staff' });
       d.staff?.lock(req.staffSession);
       d.shell?.requestExit('staff');

@@ -225,10 +225,11 @@ export function createKiosk(o: KioskOptions): Kiosk {
     const patient = entry ? parts?.schedule.patient(entry.patientId) : undefined;
     return { patientName: patient ? fullName(patient) : null, appointmentStart: entry ? new Date(entry.startMs).toISOString() : null };
   };
-  const requireStaff = (token: string) => {
+  const staffAuth = () => {
     if (!staff) throw new KioskError('not_configured', 'Staff mode needs the OS keychain.');
-    return staff.require(token);
+    return staff;
   };
+  const requireStaff = (token: string) => staffAuth().require(token);
   const handlers: Handlers = {
     ...speechHandlers(speaker),
     ...createHandlers({
@@ -254,6 +255,7 @@ export function createKiosk(o: KioskOptions): Kiosk {
       activity,
       pause: o.pause ?? (() => parts?.checkIn.pause ?? null),
       requireStaff,
+      requireFreshStaff: (token, pin) => staffAuth().requireFresh(token, pin),
       kioskId,
       locationIds: config?.clinic.locationId ? [config.clinic.locationId] : [],
       now,

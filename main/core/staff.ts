@@ -99,6 +99,8 @@ export class StaffAuth {
   async requireFresh(token: string, pin: string): Promise<{ expiresAt: string }> {
     if (!this.live(token)) throw new KioskError('staff_locked', 'Staff mode is locked.');
     const verdict = await this.checkPin(pin);
+    // Only a plain wrong PIN leaves the session open; a lockout has already ended every session.
+    if (verdict.outcome === 'wrong_pin') throw new KioskError('pin_rejected', 'Staff PIN not accepted.');
     if (verdict.outcome !== 'ok') throw new KioskError('staff_locked', `Staff PIN not accepted (${verdict.outcome}).`);
     return this.require(token);
   }

@@ -8,6 +8,8 @@ function noticeText(n: StaffNotice, t: Messages, lang: Language, timezone: strin
   switch (n.kind) {
     case 'wrong_pin':
       return t.wrongPin(n.attemptsLeft);
+    case 'pin_rejected':
+      return t.pinRejected;
     case 'locked_out':
       return t.pinLockedOut(formatTime(n.until, lang, timezone));
     case 'not_provisioned':

@@ -135,6 +135,7 @@ export const en = {
     staff_locked: 'Staff mode has locked itself.',
     unavailable: "We can't reach the clinic system right now.",
     busy: 'The kiosk is still working on your last request.',
+    pin_rejected: 'That PIN is not right.',
     internal: 'Something went wrong on our side.',
   } satisfies Record<ErrorCode, string>,
   expiredBody: 'Please start again. If you need help, please see the front desk.',
@@ -189,6 +190,9 @@ export const en = {
   refresh: 'Refresh',
   lock: 'Lock',
   exitKiosk: 'Exit kiosk',
+  /** Exit and undo ask for the PIN again. */
+  confirmPinLead: 'Type the staff PIN to confirm.',
+  pinRejected: 'Wrong PIN. Please type it again.',
   exitQuestion: 'Exit the kiosk?',
   exitWarning: 'The kiosk app will close.',
   exitYes: 'Yes, exit',

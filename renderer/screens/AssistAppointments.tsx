@@ -1,7 +1,7 @@
 /**
  * Staff helping a patient: today's appointments with what staff may do about each. Main has applied
  * staff rules, so every bookable appointment today is `open` whatever the time. A checked-in one can
- * be undone, after a Yes / No (the EHR then shows it as booked again). One appointment per tap, so
+ * be undone, after the staff PIN and a Yes / No (the EHR then shows it as booked again). One appointment per tap, so
  * each result is about exactly one. Same cards as the patient's list; no other patient data.
  */
 import { useEffect, useRef } from 'preact/hooks';
@@ -9,54 +9,31 @@ import type { AppointmentView } from '../../preload/contract.js';
 import { AppointmentCard, CardNote, CheckInButton, cardTitleId } from '../components/AppointmentCard.js';
 import { BackToPanelButton } from '../components/Buttons.js';
 import { Icon } from '../components/Icon.js';
+import { PinConfirm } from '../components/PinConfirm.js';
 import { Screen } from '../components/Screen.js';
+import { formatTime } from '../format.js';
 import { useI18n } from '../i18n/index.js';
-import type { Action } from '../state/index.js';
+import type { Action, StaffNotice } from '../state/index.js';
 
 interface Props {
   greetingName: string;
   appointments: AppointmentView[];
-  /** The appointment whose undo waits for Yes / No, if any. */
+  /** The appointment whose undo waits for the PIN and Yes / No, if any. */
   confirmUndo: string | undefined;
+  /** Digits typed for the undo's PIN (their count only) and what main said about the last one. */
+  pinLength: number;
+  notice: StaffNotice | null;
   timezone: string;
   dispatch: (a: Action) => void;
   onBackToPanel: () => void;
 }
 
-/** The second step of "Undo check-in", in place of the button: undoing changes the EHR, so ask first. */
-function UndoConfirm({ apptKey, dispatch }: { apptKey: string; dispatch: (a: Action) => void }) {
-  const { t } = useI18n();
-  const question = useRef<HTMLHeadingElement>(null);
-  // The question takes focus, so a screen reader announces it where the tapped button was.
-  useEffect(() => question.current?.focus(), []);
-  const id = `undo-${apptKey}`;
-  return (
-    <div class="undo-confirm tone-warn" role="group" aria-labelledby={`${id}-q`} aria-describedby={`${id}-w ${cardTitleId(apptKey)}`}>
-      <h3 id={`${id}-q`} tabIndex={-1} ref={question}>
-        {t.undoQuestion}
-      </h3>
-      <p id={`${id}-w`}>{t.undoWarning}</p>
-      <div class="undo-buttons">
-        <button type="button" class="btn secondary" onClick={() => dispatch({ type: 'undo-cancel' })}>
-          {t.undoNo}
-        </button>
-        <button type="button" class="btn primary" onClick={() => dispatch({ type: 'undo-confirm' })}>
-          {t.undoYes}
-        </button>
-      </div>
-    </div>
-  );
-}
-
-function CardAction({ a, confirming, dispatch }: { a: AppointmentView; confirming: boolean; dispatch: (a: Action) => void }) {
+function CardAction({ a, dispatch }: { a: AppointmentView; dispatch: (a: Action) => void }) {
   const { t } = useI18n();
   switch (a.state) {
     case 'open':
       return <CheckInButton apptKey={a.key} onClick={() => dispatch({ type: 'check-in', keys: [a.key] })} />;
     case 'checked_in':
-      // While asking, the question stands in for the note too ("this check-in" says what it is): the
-      // card stays short enough for the screen.
-      if (confirming) return <UndoConfirm apptKey={a.key} dispatch={dispatch} />;
       return (
         <>
           <CardNote icon="check" text={t.assistCheckedIn} tone="ok" />
@@ -77,8 +54,18 @@ function CardAction({ a, confirming, dispatch }: { a: AppointmentView; confirmin
   }
 }
 
-export function AssistAppointments({ greetingName, appointments, confirmUndo, timezone, dispatch, onBackToPanel }: Props) {
-  const { t } = useI18n();
+export function AssistAppointments({
+  greetingName,
+  appointments,
+  confirmUndo,
+  pinLength,
+  notice,
+  timezone,
+  dispatch,
+  onBackToPanel,
+}: Props) {
+  const { t, lang } = useI18n();
+  const subjectOf = (a: AppointmentView | undefined) => (a ? `${formatTime(a.start, lang, timezone)} · ${a.clinician}` : undefined);
   // After "No, keep it" the question is gone: focus goes back to the Undo button it replaced, not to the page.
   const asked = useRef(confirmUndo);
   useEffect(() => {
@@ -98,10 +85,26 @@ export function AssistAppointments({ greetingName, appointments, confirmUndo, ti
       <ul class="cards">
         {appointments.map((a) => (
           <AppointmentCard a={a} timezone={timezone} key={a.key}>
-            <CardAction a={a} confirming={a.key === confirmUndo} dispatch={dispatch} />
+            <CardAction a={a} dispatch={dispatch} />
           </AppointmentCard>
         ))}
       </ul>
+      {confirmUndo ? (
+        <PinConfirm
+          id="undo"
+          question={t.undoQuestion}
+          warning={t.undoWarning}
+          subject={subjectOf(appointments.find((a) => a.key === confirmUndo))}
+          yes={t.undoYes}
+          no={t.undoNo}
+          pinLength={pinLength}
+          notice={notice}
+          timezone={timezone}
+          dispatch={dispatch}
+          onYes={() => dispatch({ type: 'undo-confirm' })}
+          onNo={() => dispatch({ type: 'undo-cancel' })}
+        />
+      ) : null}
     </Screen>
   );
 }

@@ -8,6 +8,7 @@ import type { Health, StaffOverview } from '../../preload/contract.js';
 import { healthView } from '../health.js';
 import { AudioStaffSection, type AudioStaffInfo } from '../components/AudioStaffSection.js';
 import { Icon } from '../components/Icon.js';
+import { PinConfirm } from '../components/PinConfirm.js';
 import { Screen } from '../components/Screen.js';
 import { StaffNoticeLine } from '../components/StaffNoticeLine.js';
 import { formatTime } from '../format.js';
@@ -87,40 +88,22 @@ function OutboxList({ items, timezone }: { items: StaffOverview['outbox']; timez
   );
 }
 
-/** The second step of "Exit kiosk": closing the app leaves the lobby without a kiosk, so ask first. */
-function ExitConfirm({ dispatch }: { dispatch: (a: Action) => void }) {
-  const { t } = useI18n();
-  const question = useRef<HTMLHeadingElement>(null);
-  useEffect(() => question.current?.focus(), []);
-  return (
-    <div class="exit-confirm tone-warn" role="group" aria-labelledby="exit-question" aria-describedby="exit-warning">
-      <div>
-        <h2 id="exit-question" tabIndex={-1} ref={question}>
-          {t.exitQuestion}
-        </h2>
-        <p id="exit-warning">{t.exitWarning}</p>
-      </div>
-      <button type="button" class="btn secondary" onClick={() => dispatch({ type: 'staff-exit-cancel' })}>
-        {t.exitNo}
-      </button>
-      <button type="button" class="btn primary" onClick={() => dispatch({ type: 'staff-exit-confirm' })}>
-        {t.exitYes}
-      </button>
-    </div>
-  );
-}
-
 export function StaffPanel({ staff, busy, timezone, dispatch, onLock, audio }: Props) {
   const { t, lang } = useI18n();
   const o = staff.overview;
-  const actions = staff.confirmingExit ? (
-    <ExitConfirm dispatch={dispatch} />
-  ) : (
+  // After "No" the question is gone: focus goes back to the Exit button it came from.
+  const exitButton = useRef<HTMLButtonElement>(null);
+  const asked = useRef(staff.confirmingExit);
+  useEffect(() => {
+    if (asked.current && !staff.confirmingExit) exitButton.current?.focus();
+    asked.current = staff.confirmingExit;
+  }, [staff.confirmingExit]);
+  const actions = (
     <>
       <button type="button" class="btn secondary" onClick={onLock}>
         {t.lock}
       </button>
-      <button type="button" class="btn secondary" onClick={() => dispatch({ type: 'staff-exit-ask' })}>
+      <button type="button" class="btn secondary" ref={exitButton} onClick={() => dispatch({ type: 'staff-exit-ask' })}>
         {t.exitKiosk}
       </button>
       <button type="button" class="btn secondary" onClick={() => dispatch({ type: 'staff-refresh' })}>
@@ -155,7 +138,22 @@ export function StaffPanel({ staff, busy, timezone, dispatch, onLock, audio }: P
       ) : null}
       {audio ? <AudioStaffSection {...audio} /> : null}
       {/* Last, just above the buttons: what the tapped button led to is read where the finger is. */}
-      <StaffNoticeLine notice={staff.notice} busyText={busy ? t.staffWorking : null} timezone={timezone} />
+      <StaffNoticeLine notice={staff.confirmingExit ? null : staff.notice} busyText={busy ? t.staffWorking : null} timezone={timezone} />
+      {staff.confirmingExit ? (
+        <PinConfirm
+          id="exit"
+          question={t.exitQuestion}
+          warning={t.exitWarning}
+          yes={t.exitYes}
+          no={t.exitNo}
+          pinLength={staff.pin.length}
+          notice={staff.notice}
+          timezone={timezone}
+          dispatch={dispatch}
+          onYes={() => dispatch({ type: 'staff-exit-confirm' })}
+          onNo={() => dispatch({ type: 'staff-exit-cancel' })}
+        />
+      ) : null}
     </Screen>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { PrimaryButton } from '../components/Buttons.js';
 import { NumberPad } from '../components/NumberPad.js';
+import { PinDots } from '../components/PinDots.js';
 import { Screen } from '../components/Screen.js';
 import { StaffNoticeLine } from '../components/StaffNoticeLine.js';
 import { useI18n } from '../i18n/index.js';
@@ -17,19 +18,6 @@ interface Props {
   timezone: string;
   dispatch: (a: Action) => void;
   onCancel: () => void;
-}
-
-function PinDots({ length }: { length: number }) {
-  const { t } = useI18n();
-  // At least PIN_MIN places, so the shortest valid PIN reads as "fill these"; longer PINs add dots.
-  const places = Math.max(PIN_MIN, length);
-  return (
-    <div class="pin-dots" role="img" aria-label={`${t.pinLabel}: ${t.pinEntered(length)}`}>
-      {Array.from({ length: places }, (_, i) => (
-        <span class={i < length ? 'pin-dot filled' : 'pin-dot'} key={i} />
-      ))}
-    </div>
-  );
 }
 
 export function StaffPin({ pinLength, notice, checking, timezone, dispatch, onCancel }: Props) {

@@ -21,6 +21,7 @@ export const ANSWERS = {
   },
   staffUndo: {
     answered: (s, result, request) => (isStaffLocked(result) ? droppedByStaffLock(s, request.session) : onUndone(s, request.key, result)),
+    sent: (request) => ({ ...request, pin: '' }),
   },
   staffUnlock: {
     answered: (s, result) => onUnlocked(s, result),
@@ -29,6 +30,6 @@ export const ANSWERS = {
   },
   staffOverview: { answered: (s, result) => onOverview(s, false, result) },
   staffRetryOutbox: { answered: (s, result) => onOverview(s, true, result) },
-  staffExit: { answered: (s, result) => onExited(s, result) },
+  staffExit: { answered: (s, result) => onExited(s, result), sent: (request) => ({ ...request, pin: '' }) },
   staffLiftPause: { answered: (s, result) => onPauseLifted(s, result) },
 } satisfies AnswerTable;

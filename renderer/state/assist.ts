@@ -8,6 +8,7 @@ import { toErrorCode } from '../errors.js';
 import { endPatientSession, withCall, withEffects } from './calls.js';
 import { EMPTY_PATIENT, resetState, type Handlers, type State } from './model.js';
 import { callFailed } from './patient.js';
+import { isPinRejected, takePin } from './staff.js';
 
 export type AssistAction =
   /** "Help a patient check in" on the staff panel. */
@@ -49,11 +50,16 @@ export const assistTaps: Handlers<AssistAction> = {
     const target = s.patient.appointments.find((x) => x.key === a.key);
     return target?.state === 'checked_in' ? { ...s, screen: { name: 'appointments', confirmUndo: a.key } } : s;
   },
-  'undo-cancel': (s) => (s.screen.name === 'appointments' && s.screen.confirmUndo ? { ...s, screen: { name: 'appointments' } } : s),
+  'undo-cancel': (s) =>
+    s.screen.name === 'appointments' && s.screen.confirmUndo
+      ? { ...s, screen: { name: 'appointments' }, staff: { ...s.staff, pin: '', notice: null } }
+      : s,
   'undo-confirm': (s) => {
     if (s.screen.name !== 'appointments' || !s.screen.confirmUndo || !s.patient.session || !s.staff.session) return s;
-    const request = { staffSession: s.staff.session, session: s.patient.session, key: s.screen.confirmUndo };
-    return withCall({ ...s, screen: { name: 'working', task: 'undo' } }, 'staffUndo', request);
+    const taken = takePin(s);
+    if (!taken) return s;
+    const request = { staffSession: s.staff.session, session: s.patient.session, key: s.screen.confirmUndo, pin: taken.pin };
+    return withCall({ ...taken.s, screen: { name: 'working', task: 'undo' } }, 'staffUndo', request);
   },
 };
 
@@ -66,6 +72,9 @@ export function droppedByStaffLock(s: State, session: string): State {
 }
 
 export function onUndone(s: State, key: string, result: Result<StaffUndoResponse>): State {
+  // A wrong PIN: back to the same question, saying so.
+  if (isPinRejected(result))
+    return { ...s, screen: { name: 'appointments', confirmUndo: key }, staff: { ...s.staff, notice: { kind: 'pin_rejected' } } };
   if (!result.ok) return callFailed(s, toErrorCode(result.error.code), 'undo');
   // The list is not refreshed: staff read the result, then go back to the panel (or retry a failure).
   return { ...s, screen: { name: 'message', message: { kind: 'staff-undo', key, outcome: result.value.outcome } } };

@@ -58,6 +58,8 @@ export interface Patient {
 /** What staff are told on the PIN screen or the panel (the words live in the dictionaries). */
 export type StaffNotice =
   | { kind: 'wrong_pin'; attemptsLeft: number }
+  /** The PIN typed again for exit or undo was wrong. */
+  | { kind: 'pin_rejected' }
   | { kind: 'locked_out'; until: string }
   | { kind: 'not_provisioned' }
   | { kind: 'retried'; waiting: number }
@@ -65,7 +67,7 @@ export type StaffNotice =
 
 /** Everything about staff mode; replaced wholesale on reset, like the patient. */
 export interface Staff {
-  /** Digits typed on the PIN pad. Emptied the moment they are submitted, and never rendered. */
+  /** Digits typed on the PIN pad (unlock, or exit/undo). Emptied the moment they are submitted, and never rendered. */
   pin: string;
   session: string | null;
   overview: StaffOverview | null;

@@ -1,11 +1,35 @@
-/** Staff mode: the hidden corner gesture, the PIN screen, and the staff panel (outbox, retry, exit). */
+/**
+ * Staff mode: the hidden corner gesture, the PIN screen, and the staff panel (outbox, retry, exit).
+ * Exit and undo ask for the PIN again (main checks it): the same pad and digits as unlocking.
+ */
 import type { Result, StaffOverview, StaffUnlockResponse } from '../../preload/contract.js';
+import { toErrorCode } from '../errors.js';
 import { endSessions, isStaffLocked, withCall, withEffects } from './calls.js';
 import { NO_STAFF, canOpenStaff, resetState, type Handlers, type Staff, type StaffNotice, type State } from './model.js';
 
 /** The contract accepts 4 to 12 digits. */
 export const PIN_MIN = 4;
 export const PIN_MAX = 12;
+
+/** Where the PIN pad is up: the unlock screen, or a step that needs the PIN again (exit, undo). */
+export function pinPadOpen(s: State): boolean {
+  switch (s.screen.name) {
+    case 'staff-pin':
+      return true;
+    case 'staff':
+      return s.staff.confirmingExit;
+    case 'appointments':
+      return s.mode === 'staff' && s.screen.confirmUndo !== undefined;
+    default:
+      return false;
+  }
+}
+
+/** Take the typed PIN for a call: out of state at once (the call's `sent` rule drops its copy too). */
+export function takePin(s: State): { s: State; pin: string } | null {
+  if (s.staff.pin.length < PIN_MIN) return null;
+  return { s: { ...s, staff: { ...s.staff, pin: '', notice: null } }, pin: s.staff.pin };
+}
 
 export type StaffAction =
   /** The hidden corner gesture. */
@@ -28,14 +52,14 @@ export const staffTaps: Handlers<StaffAction> = {
   // Like a reset (nothing of a patient survives, main forgets the session), then the PIN screen instead of welcome.
   'staff-open': (s) => (canOpenStaff(s) ? withEffects({ ...resetState(s), screen: { name: 'staff-pin' } }, endSessions(s)) : s),
   'pin-digit': (s, a) => {
-    if (s.screen.name !== 'staff-pin' || !/^[0-9]$/.test(a.digit) || s.staff.pin.length >= PIN_MAX) return s;
+    if (!pinPadOpen(s) || !/^[0-9]$/.test(a.digit) || s.staff.pin.length >= PIN_MAX) return s;
     return { ...s, staff: { ...s.staff, pin: s.staff.pin + a.digit } };
   },
-  'pin-delete': (s) => (s.screen.name === 'staff-pin' ? { ...s, staff: { ...s.staff, pin: s.staff.pin.slice(0, -1) } } : s),
-  'pin-clear': (s) => (s.screen.name === 'staff-pin' ? { ...s, staff: { ...s.staff, pin: '' } } : s),
+  'pin-delete': (s) => (pinPadOpen(s) ? { ...s, staff: { ...s.staff, pin: s.staff.pin.slice(0, -1) } } : s),
+  'pin-clear': (s) => (pinPadOpen(s) ? { ...s, staff: { ...s.staff, pin: '' } } : s),
   'staff-unlock': (s) => {
-    if (s.screen.name !== 'staff-pin' || s.staff.pin.length < PIN_MIN) return s;
-    return withCall({ ...s, staff: { ...s.staff, pin: '', notice: null } }, 'staffUnlock', { pin: s.staff.pin });
+    const taken = s.screen.name === 'staff-pin' ? takePin(s) : null;
+    return taken ? withCall(taken.s, 'staffUnlock', { pin: taken.pin }) : s;
   },
   'staff-refresh': (s) =>
     s.screen.name === 'staff' && s.staff.session && !s.staff.confirmingExit ? overviewCall(s, false, s.staff.session) : s,
@@ -47,10 +71,12 @@ export const staffTaps: Handlers<StaffAction> = {
       : s,
   'staff-exit-ask': (s) =>
     s.screen.name === 'staff' && s.staff.session ? { ...s, staff: { ...s.staff, confirmingExit: true, notice: null } } : s,
-  'staff-exit-cancel': (s) => (s.screen.name === 'staff' ? { ...s, staff: { ...s.staff, confirmingExit: false } } : s),
+  'staff-exit-cancel': (s) =>
+    s.screen.name === 'staff' ? { ...s, staff: { ...s.staff, confirmingExit: false, pin: '', notice: null } } : s,
   'staff-exit-confirm': (s) => {
     if (s.screen.name !== 'staff' || !s.staff.session || !s.staff.confirmingExit) return s;
-    return withCall(s, 'staffExit', { staffSession: s.staff.session });
+    const taken = takePin(s);
+    return taken ? withCall(taken.s, 'staffExit', { staffSession: s.staff.session, pin: taken.pin }) : s;
   },
 };
 
@@ -83,9 +109,15 @@ export function onOverview(s: State, retried: boolean, result: Result<StaffOverv
   return staffNotice(s, notice, { overview: result.value });
 }
 
+/** Main refused the PIN typed again (the staff session stays): say so, and let staff type it again. */
+export function isPinRejected<T>(result: Result<T>): boolean {
+  return !result.ok && toErrorCode(result.error.code) === 'pin_rejected';
+}
+
 export function onExited(s: State, result: Result<Record<string, never>>): State {
   // Main closes the app (the Electron shell); until it does, or where there is no shell, back to the start.
   if (result.ok || isStaffLocked(result)) return resetState(s);
+  if (isPinRejected(result)) return staffNotice(s, { kind: 'pin_rejected' });
   return staffNotice(s, { kind: 'failed' }, { confirmingExit: false });
 }
 

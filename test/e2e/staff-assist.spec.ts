@@ -116,8 +116,9 @@ test('staff check in a too-early patient, then undo it after confirming', async 
   await expect(card).toHaveAttribute('data-state', 'checked_in');
   await expect(card.getByRole('button', { name: 'Check in', exact: true })).toHaveCount(0);
   await card.getByRole('button', { name: 'Undo check-in' }).click();
-  const confirm = card.getByRole('group', { name: 'Undo this check-in?' });
+  const confirm = page.getByRole('dialog', { name: 'Undo this check-in?' });
   await expect(confirm).toContainText('The appointment goes back to booked.');
+  await expect(confirm).toContainText('Type the staff PIN to confirm.');
   await expect(confirm.getByRole('heading', { name: 'Undo this check-in?' })).toBeFocused();
   await expectStaffStep(page, 'appointments');
   await audit(page, 'staff undo confirmation');
@@ -129,6 +130,9 @@ test('staff check in a too-early patient, then undo it after confirming', async 
   await expect(card.getByRole('button', { name: 'Undo check-in' })).toBeFocused();
   expect(await statusOf(kiosk, id)).toBe('checked-in');
   await card.getByRole('button', { name: 'Undo check-in' }).click();
+  // Undo changes the EHR: only with the PIN typed again.
+  await expect(confirm.getByRole('button', { name: 'Yes, undo' })).toBeDisabled();
+  for (const digit of DEMO_STAFF_PIN) await confirm.getByRole('button', { name: digit, exact: true }).click();
   await confirm.getByRole('button', { name: 'Yes, undo' }).click();
   const undone = await expectStaffStep(page, 'message');
   await expect(undone.getByRole('heading', { level: 1 })).toHaveText('Check-in undone');

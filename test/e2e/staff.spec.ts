@@ -194,23 +194,35 @@ test('Lock returns to welcome and ends the staff session in main', async ({ kios
   await expect.poll(() => auditEvents(kiosk.dataDir).some((e) => e.event === 'staff.lock')).toBe(true);
 });
 
-test('Exit asks first; No goes back, Yes asks main to close the kiosk', async ({ kiosk }) => {
+test('Exit asks first with the PIN again; No goes back, a wrong PIN is refused, Yes asks main to close the kiosk', async ({ kiosk }) => {
   const { page } = kiosk;
   await unlock(page);
   const panel = screen(page, 'staff');
   await panel.getByRole('button', { name: 'Exit kiosk' }).click();
-  const confirm = panel.getByRole('group', { name: 'Exit the kiosk?' });
-  await expect(confirm).toContainText('Exit the kiosk?');
+  const confirm = panel.getByRole('dialog', { name: 'Exit the kiosk?' });
   await expect(confirm).toContainText('The kiosk app will close.');
-  await expect(panel.getByRole('button', { name: 'Retry now' })).toHaveCount(0);
+  await expect(confirm).toContainText('Type the staff PIN to confirm.');
+  await expect(confirm.getByRole('heading', { name: 'Exit the kiosk?' })).toBeFocused();
+  const yes = confirm.getByRole('button', { name: 'Yes, exit' });
+  await expect(yes).toBeDisabled(); // nothing typed yet
   await audit(page, 'exit confirmation');
   await shot(kiosk, 'staff-exit');
   await confirm.getByRole('button', { name: 'No, go back' }).click();
-  await expect(panel.getByRole('button', { name: 'Retry now' })).toBeVisible();
+  await expect(confirm).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Exit kiosk' })).toBeFocused();
   expect(auditEvents(kiosk.dataDir).some((e) => e.event === 'staff.exit')).toBe(false);
 
+  // A wrong PIN: refused by main, the question stays up, and nothing closed.
   await panel.getByRole('button', { name: 'Exit kiosk' }).click();
-  await panel.getByRole('button', { name: 'Yes, exit' }).click();
+  for (const digit of '111111') await confirm.getByRole('button', { name: digit, exact: true }).click();
+  await yes.click();
+  await expect(confirm.locator('[data-notice="pin_rejected"]')).toHaveText(/Wrong PIN/);
+  await expect(confirm.getByRole('img', { name: /PIN/ })).toHaveAttribute('aria-label', /No digits/);
+  expect(auditEvents(kiosk.dataDir).some((e) => e.event === 'staff.exit')).toBe(false);
+  await expect(page.locator('body')).not.toContainText('111111');
+
+  for (const digit of DEMO_STAFF_PIN) await confirm.getByRole('button', { name: digit, exact: true }).click();
+  await yes.click();
   // The demo kiosk has no shell to close: the panel goes away and main has audited the request.
   await expect(screen(page, 'welcome')).toBeVisible();
   await expect(screen(page, 'staff')).toHaveCount(0);

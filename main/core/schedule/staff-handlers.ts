@@ -41,6 +41,8 @@ export interface StaffScheduleDeps {
   activity: KioskActivity;
   pause: () => PauseControl | null;
   requireStaff: (staffSession: string) => unknown;
+  /** A live staff session and the PIN typed again (undo changes the EHR). */
+  requireFreshStaff: (staffSession: string, pin: string) => Promise<unknown>;
   kioskId: string;
   /** The kiosk's configured location(s); walk-ins are offered only there when set. */
   locationIds: readonly string[];
@@ -145,8 +147,8 @@ export function staffScheduleHandlers(d: StaffScheduleDeps): Pick<Handlers, Staf
       return { outcome };
     },
 
-    'staff:scheduleUndo': async ({ staffSession, key }) => {
-      d.requireStaff(staffSession);
+    'staff:scheduleUndo': async ({ staffSession, key, pin }) => {
+      await d.requireFreshStaff(staffSession, pin);
       const { outcome } = await d.parts().checkIn.undoOne(entryOf(key).appointment);
       return { outcome };
     },

@@ -32,7 +32,7 @@ const CALLS: Array<[keyof KioskApi, (api: KioskApi) => Promise<unknown>, Channel
   ['staffLock', (api) => api.staffLock({ staffSession: SESSION }), 'staff:lock', { staffSession: SESSION }],
   ['staffOverview', (api) => api.staffOverview({ staffSession: SESSION }), 'staff:overview', { staffSession: SESSION }],
   ['staffRetryOutbox', (api) => api.staffRetryOutbox({ staffSession: SESSION }), 'staff:retryOutbox', { staffSession: SESSION }],
-  ['staffExit', (api) => api.staffExit({ staffSession: SESSION }), 'staff:exit', { staffSession: SESSION }],
+  ['staffExit', (api) => api.staffExit({ staffSession: SESSION, pin: '482915' }), 'staff:exit', { staffSession: SESSION, pin: '482915' }],
   [
     'staffIdentify',
     (api) => api.staffIdentify({ staffSession: SESSION, familyName: 'Okafor', birthDate: '1985-03-14' }),
@@ -47,9 +47,9 @@ const CALLS: Array<[keyof KioskApi, (api: KioskApi) => Promise<unknown>, Channel
   ],
   [
     'staffUndo',
-    (api) => api.staffUndo({ staffSession: SESSION, session: SESSION, key: SESSION }),
+    (api) => api.staffUndo({ staffSession: SESSION, session: SESSION, key: SESSION, pin: '482915' }),
     'staff:undo',
-    { staffSession: SESSION, session: SESSION, key: SESSION },
+    { staffSession: SESSION, session: SESSION, key: SESSION, pin: '482915' },
   ],
   ['staffSchedule', (api) => api.staffSchedule({ staffSession: SESSION }), 'staff:schedule', { staffSession: SESSION }],
   [
@@ -60,9 +60,9 @@ const CALLS: Array<[keyof KioskApi, (api: KioskApi) => Promise<unknown>, Channel
   ],
   [
     'staffScheduleUndo',
-    (api) => api.staffScheduleUndo({ staffSession: SESSION, key: SESSION }),
+    (api) => api.staffScheduleUndo({ staffSession: SESSION, key: SESSION, pin: '482915' }),
     'staff:scheduleUndo',
-    { staffSession: SESSION, key: SESSION },
+    { staffSession: SESSION, key: SESSION, pin: '482915' },
   ],
   ['staffWalkInOptions', (api) => api.staffWalkInOptions({ staffSession: SESSION }), 'staff:walkInOptions', { staffSession: SESSION }],
   [

@@ -234,6 +234,7 @@ describe('channels', () => {
         'internal',
         'invalid_request',
         'not_configured',
+        'pin_rejected',
         'session_expired',
         'staff_locked',
         'unavailable',

@@ -2,7 +2,7 @@
  * The renderer reducer tests' one set of builders: kiosk info as main sends it, appointments, the
  * actions a finger produces, and the one way to answer the pending call (`answered`, with its call).
  */
-import type { AppointmentView, KioskInfo, Result, StaffOverview } from '../../../preload/contract.js';
+import type { AppointmentView, ErrorCode, KioskInfo, Result, StaffOverview } from '../../../preload/contract.js';
 import { initialState, reduce, type Action, type Answered, type State } from '../../../renderer/state/index.js';
 
 export const info: KioskInfo = {
@@ -44,8 +44,7 @@ export const overview = (waiting = 0): StaffOverview => ({
   })),
 });
 
-export const failure = (code: 'staff_locked' | 'session_expired' | 'unavailable' | 'internal') =>
-  ({ ok: false, error: { code, message: '' } }) as const;
+export const failure = (code: ErrorCode) => ({ ok: false, error: { code, message: '' } }) as const;
 
 export const run = (s: State, ...actions: Action[]) => actions.reduce(reduce, s);
 export const typed = (text: string): Action[] => [...text].map((ch) => ({ type: 'type', ch, onScreenKey: true }));
@@ -61,7 +60,7 @@ export function answer(s: State, result: Result<unknown>): State {
 
 /** Unlocked with this PIN, on the panel with its first list loaded. */
 export function panel(waiting = 0): State {
-  const s = run(welcome(), { type: 'staff-open' }, ...pin('2468'), { type: 'staff-unlock' });
+  const s = run(welcome(), { type: 'staff-open' }, ...pin('246810'), { type: 'staff-unlock' });
   const unlocked = answer(s, { ok: true, value: { outcome: 'unlocked', staffSession: STAFF_SESSION, expiresAt: 'x' } });
   return answer(unlocked, { ok: true, value: overview(waiting) });
 }

@@ -24,11 +24,11 @@ const PENDING: Record<CallName, () => State> = {
   checkIn: () => reduce(found(identifying(reduce(welcome(), { type: 'start' }))), { type: 'check-in', keys: ['appt_open0001'] }),
   staffIdentify: () => identifying(reduce(panel(), { type: 'assist-start' })),
   staffCheckIn: () => reduce(assisted(), { type: 'check-in', keys: ['appt_open0001'] }),
-  staffUndo: () => run(assisted(), { type: 'undo-ask', key: 'appt_done0001' }, { type: 'undo-confirm' }),
-  staffUnlock: () => run(welcome(), { type: 'staff-open' }, ...pin('2468'), { type: 'staff-unlock' }),
+  staffUndo: () => run(assisted(), { type: 'undo-ask', key: 'appt_done0001' }, ...pin('246810'), { type: 'undo-confirm' }),
+  staffUnlock: () => run(welcome(), { type: 'staff-open' }, ...pin('246810'), { type: 'staff-unlock' }),
   staffOverview: () => reduce(panel(), { type: 'staff-refresh' }),
   staffRetryOutbox: () => reduce(panel(), { type: 'staff-retry' }),
-  staffExit: () => run(panel(), { type: 'staff-exit-ask' }, { type: 'staff-exit-confirm' }),
+  staffExit: () => run(panel(), { type: 'staff-exit-ask' }, ...pin('246810'), { type: 'staff-exit-confirm' }),
   staffLiftPause: () => reduce(panel(), { type: 'staff-lift-pause' }),
 };
 
@@ -83,7 +83,7 @@ describe('the call runner never leaves the kiosk on "working"', () => {
       dispatched.push(a);
       state = reduce(state, a);
     });
-    expect(JSON.stringify(state)).not.toContain('2468');
+    expect(JSON.stringify(state)).not.toContain('246810');
     await vi.advanceTimersByTimeAsync(CALL_TIMEOUT_MS);
     reply({ ok: true, value: { outcome: 'wrong_pin', attemptsLeft: 2 } });
     await vi.advanceTimersByTimeAsync(0);

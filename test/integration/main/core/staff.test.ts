@@ -72,11 +72,15 @@ describe('staff mode', () => {
     expect((await demo.server.repo.readResource<Appointment>('Appointment', s.appointmentIds[0]!)).status).toBe('checked-in');
   });
 
-  it('exit asks the host to quit, and only with a staff session', async () => {
-    expect((await call('staff:exit', { staffSession: 'BBBBBBBBBBBBBBBBBBBB' })).error?.code).toBe('staff_locked');
-    expect(exits).toEqual([]);
+  it('exit asks the host to quit, only with a staff session and the PIN typed again', async () => {
+    expect((await call('staff:exit', { staffSession: 'BBBBBBBBBBBBBBBBBBBB', pin: DEMO_STAFF_PIN })).error?.code).toBe('staff_locked');
     const { staffSession } = await unlock();
-    expect((await call('staff:exit', { staffSession })).ok).toBe(true);
+    expect((await call('staff:exit', { staffSession })).error?.code).toBe('invalid_request');
+    // A wrong PIN is refused, and the session stays open for the right one.
+    expect((await call('staff:exit', { staffSession, pin: '000000' })).error?.code).toBe('pin_rejected');
+    expect(exits).toEqual([]);
+    expect((await call('staff:overview', { staffSession })).ok).toBe(true);
+    expect((await call('staff:exit', { staffSession, pin: DEMO_STAFF_PIN })).ok).toBe(true);
     expect(exits).toEqual(['staff']);
   });
 
@@ -127,20 +131,24 @@ describe('staff helping a patient', () => {
     expect(await statusOf(p.appointmentIds[0]!)).toBe('checked-in');
     const r = (await call('staff:identify', { staffSession, familyName: p.family, birthDate: p.birthDate })).value;
     expect(r.appointments[0].state).toBe('checked_in');
-    expect((await call('staff:undo', { staffSession, session: r.session, key: r.appointments[0].key })).value).toEqual({
-      outcome: 'undone',
-    });
+    expect((await call('staff:undo', { staffSession, session: r.session, key: r.appointments[0].key, pin: DEMO_STAFF_PIN })).value).toEqual(
+      {
+        outcome: 'undone',
+      },
+    );
     expect(await statusOf(p.appointmentIds[0]!)).toBe('booked');
-    expect((await call('staff:undo', { staffSession, session: r.session, key: r.appointments[0].key })).value).toEqual({
-      outcome: 'not_checked_in',
-    });
+    expect((await call('staff:undo', { staffSession, session: r.session, key: r.appointments[0].key, pin: DEMO_STAFF_PIN })).value).toEqual(
+      {
+        outcome: 'not_checked_in',
+      },
+    );
   });
 
   it('never undoes a status staff set in the EHR (e.g. fulfilled)', async () => {
     const p = demo.server.scenarios!.alreadyCheckedIn; // seeded as arrived
     const r = (await call('staff:identify', { staffSession, familyName: p.family, birthDate: p.birthDate })).value;
     const before = await statusOf(p.appointmentIds[0]!);
-    const undo = (await call('staff:undo', { staffSession, session: r.session, key: r.appointments[0].key })).value;
+    const undo = (await call('staff:undo', { staffSession, session: r.session, key: r.appointments[0].key, pin: DEMO_STAFF_PIN })).value;
     expect(undo.outcome).toBe(before === 'checked-in' ? 'undone' : 'not_checked_in');
     if (before !== 'checked-in') expect(await statusOf(p.appointmentIds[0]!)).toBe(before);
   });
@@ -153,9 +161,9 @@ describe('staff helping a patient', () => {
     const p = demo.server.scenarios!.twoWord;
     const mine = (await call('patient:identify', { familyName: p.family, birthDate: p.birthDate })).value;
     expect(mine.outcome).toBe('found');
-    expect((await call('staff:undo', { staffSession, session: mine.session, key: mine.appointments[0].key })).error?.code).toBe(
-      'session_expired',
-    );
+    expect(
+      (await call('staff:undo', { staffSession, session: mine.session, key: mine.appointments[0].key, pin: DEMO_STAFF_PIN })).error?.code,
+    ).toBe('session_expired');
     expect(
       (await call('staff:checkIn', { staffSession: 'CCCCCCCCCCCCCCCCCCCC', session: mine.session, keys: [mine.appointments[0].key] })).error
         ?.code,

@@ -99,7 +99,12 @@ const CASES: Record<Channel, { request: unknown; response: unknown; invalid: unk
     response: { kioskId: 'kiosk-1', health: { state: 'unreachable', checkedAt: null }, outbox: [], expiresAt: '2026-06-15T14:05:00.000Z' },
     invalid: [{}, { staffSession: ['x'] }],
   },
-  'staff:exit': { request: { staffSession: SESSION }, response: {}, invalid: [{}, { staffSession: '' }] },
+  'staff:exit': {
+    request: { staffSession: SESSION, pin: '482915' },
+    response: {},
+    // Exit needs the PIN again: a session alone is refused before any handler runs.
+    invalid: [{}, { staffSession: '' }, { staffSession: SESSION }, { staffSession: SESSION, pin: '12' }],
+  },
   'staff:identify': {
     request: { staffSession: SESSION, familyName: 'Okafor', birthDate: '1985-03-14' },
     response: { outcome: 'need_first_name' },
@@ -117,9 +122,10 @@ const CASES: Record<Channel, { request: unknown; response: unknown; invalid: unk
     ],
   },
   'staff:undo': {
-    request: { staffSession: SESSION, session: SESSION, key: KEY },
+    request: { staffSession: SESSION, session: SESSION, key: KEY, pin: '482915' },
     response: { outcome: 'undone' },
     invalid: [
+      { staffSession: SESSION, session: SESSION, key: KEY },
       { staffSession: SESSION, session: SESSION },
       { staffSession: SESSION, session: SESSION, key: 'bad key!' },
     ],
@@ -178,9 +184,9 @@ function scheduleCases() {
       invalid: [...staffOnly, { staffSession: SESSION, key: '../Appointment/1' }],
     },
     'staff:scheduleUndo': {
-      request: { staffSession: SESSION, key: KEY },
+      request: { staffSession: SESSION, key: KEY, pin: '482915' },
       response: { outcome: 'undone' },
-      invalid: [...staffOnly, { staffSession: SESSION }],
+      invalid: [...staffOnly, { staffSession: SESSION }, { staffSession: SESSION, key: KEY }],
     },
     'staff:walkInOptions': {
       request: { staffSession: SESSION },

@@ -109,9 +109,12 @@ describe('StaffAuth PIN limiter', () => {
     const u = await staff.unlock(PIN);
     if (u.outcome !== 'unlocked') throw new Error(u.outcome);
     await expect(staff.requireFresh(u.staffSession, PIN)).resolves.toMatchObject({ expiresAt: expect.any(String) });
-    await expect(staff.requireFresh(u.staffSession, '000000')).rejects.toThrow(/PIN/);
-    await expect(staff.requireFresh('nope', PIN)).rejects.toThrow(/locked/i);
-    for (let i = 0; i < 4; i++) await staff.requireFresh(u.staffSession, '000000').catch(() => {});
+    // A wrong PIN: refused with its own code, and the session stays open.
+    await expect(staff.requireFresh(u.staffSession, '000000')).rejects.toMatchObject({ code: 'pin_rejected' });
+    expect(() => staff.require(u.staffSession)).not.toThrow();
+    await expect(staff.requireFresh('nope', PIN)).rejects.toMatchObject({ code: 'staff_locked' });
+    for (let i = 0; i < 3; i++) await expect(staff.requireFresh(u.staffSession, '000000')).rejects.toMatchObject({ code: 'pin_rejected' });
+    await expect(staff.requireFresh(u.staffSession, '000000')).rejects.toMatchObject({ code: 'staff_locked' });
     // The fifth failure locked staff mode out and ended every staff session.
     expect(() => staff.require(u.staffSession)).toThrow(/locked/i);
     expect((await staff.unlock(PIN)).outcome).toBe('locked_out');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SESSION, STAFF_SESSION, answer, appt as apptAt, failure, panel, run, typed, welcome } from '../helpers.js';
+import { SESSION, STAFF_SESSION, answer, appt as apptAt, failure, panel, pin, run, typed, welcome } from '../helpers.js';
 import type { AppointmentView, CheckInOutcome } from '../../../../preload/contract.js';
 import {
   EMPTY_PATIENT,
@@ -32,7 +32,7 @@ const found = (appointments = LIST) =>
 const checkingIn = (key = OPEN) => reduce(found(), { type: 'check-in', keys: [key] });
 const checkedIn = (outcome: CheckInOutcome) =>
   answer(checkingIn(), { ok: true, value: { results: [{ key: OPEN, outcome, opensAt: null }] } });
-const undoing = () => run(found(), { type: 'undo-ask', key: DONE }, { type: 'undo-confirm' });
+const undoing = () => run(found(), { type: 'undo-ask', key: DONE }, ...pin('246810'), { type: 'undo-confirm' });
 const undone = (outcome: UndoOutcome) => answer(undoing(), { ok: true, value: { outcome } });
 
 /** Welcome with nothing of the patient, the staff session or the assisted visit left. */
@@ -157,11 +157,24 @@ describe('staff helping a patient check in', () => {
     expect(no.patient).toBe(f.patient);
   });
 
-  it('Yes undoes through the staff channel with the staff session', () => {
+  it('Yes undoes through the staff channel with the staff session and the PIN typed again', () => {
+    const asking = reduce(found(), { type: 'undo-ask', key: DONE });
+    expect(reduce(asking, { type: 'undo-confirm' })).toBe(asking); // not without the PIN
     const s = undoing();
     expect(s.screen).toEqual({ name: 'working', task: 'undo' });
-    expect(s.pending).toMatchObject({ call: 'staffUndo', request: { staffSession: STAFF_SESSION, session: SESSION, key: DONE } });
+    expect(s.pending).toMatchObject({
+      call: 'staffUndo',
+      request: { staffSession: STAFF_SESSION, session: SESSION, key: DONE, pin: '246810' },
+    });
+    expect(s.staff.pin).toBe('');
     expect(reduce(s, { type: 'undo-confirm' })).toBe(s); // no second undo while the first is out
+  });
+
+  it('a wrong PIN brings the undo question back, saying so', () => {
+    const wrong = answer(undoing(), failure('pin_rejected'));
+    expect(wrong.screen).toEqual({ name: 'appointments', confirmUndo: DONE });
+    expect(wrong.staff.notice).toEqual({ kind: 'pin_rejected' });
+    expect(wrong.patient.session).toBe(SESSION);
   });
 
   it('shows each undo result; only a failure may be tried again', () => {

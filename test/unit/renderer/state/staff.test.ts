@@ -15,7 +15,7 @@ import {
 
 const pinScreen = () => reduce(welcome(), { type: 'staff-open' });
 /** PIN typed and submitted: the unlock call is pending. */
-const unlocking = (digits = '2468') => run(pinScreen(), ...pin(digits), { type: 'staff-unlock' });
+const unlocking = (digits = '246810') => run(pinScreen(), ...pin(digits), { type: 'staff-unlock' });
 const answerUnlock = (s: State, value: Extract<Action, { call: 'staffUnlock' }>['result']) => answer(s, value);
 const onAppointments = (): State => {
   let s = run(welcome(), { type: 'start' });
@@ -86,12 +86,12 @@ describe('staff mode in the reducer', () => {
   });
 
   it('clears the PIN from the screen state on submit, and from the call once it is sent', () => {
-    const s = unlocking('2468');
+    const s = unlocking('246810');
     expect(s.staff.pin).toBe('');
-    expect(s.pending).toMatchObject({ call: 'staffUnlock', request: { pin: '2468' } });
+    expect(s.pending).toMatchObject({ call: 'staffUnlock', request: { pin: '246810' } });
     const sent = reduce(s, { type: 'sent', id: s.pending!.id });
     expect(sent.pending).toMatchObject({ call: 'staffUnlock', request: { pin: '' } });
-    expect(JSON.stringify(sent)).not.toContain('2468');
+    expect(JSON.stringify(sent)).not.toContain('246810');
     // Typing while main checks is ignored (no second PIN queued behind the first).
     expect(reduce(sent, { type: 'pin-digit', digit: '1' })).toBe(sent);
   });
@@ -170,22 +170,38 @@ describe('staff mode in the reducer', () => {
     expect(s.staff).toEqual(NO_STAFF);
   });
 
-  it('Exit asks first: No goes back, Yes calls main, then welcome', () => {
+  it('Exit asks first with the PIN again: No goes back, Yes sends it to main, then welcome', () => {
     const s = panel();
     expect(reduce(s, { type: 'staff-exit-confirm' })).toBe(s); // not without the question
+    expect(reduce(s, { type: 'pin-digit', digit: '1' })).toBe(s); // no PIN pad on the panel itself
     const asking = reduce(s, { type: 'staff-exit-ask' });
     expect(asking.staff.confirmingExit).toBe(true);
     expect(reduce(asking, { type: 'staff-retry' })).toBe(asking); // the panel's buttons wait for the answer
-    expect(reduce(asking, { type: 'staff-exit-cancel' }).staff.confirmingExit).toBe(false);
-    const exiting = reduce(asking, { type: 'staff-exit-confirm' });
-    expect(exiting.pending).toMatchObject({ call: 'staffExit', request: { staffSession: STAFF_SESSION } });
+    expect(reduce(asking, { type: 'staff-exit-confirm' })).toBe(asking); // not without the PIN
+    const typed = run(asking, ...pin('246810'));
+    expect(typed.staff.pin).toBe('246810');
+    // No forgets the digits with the question.
+    expect(reduce(typed, { type: 'staff-exit-cancel' }).staff).toMatchObject({ confirmingExit: false, pin: '' });
+    const exiting = reduce(typed, { type: 'staff-exit-confirm' });
+    expect(exiting.pending).toMatchObject({ call: 'staffExit', request: { staffSession: STAFF_SESSION, pin: '246810' } });
+    expect(exiting.staff.pin).toBe('');
+    const sent = reduce(exiting, { type: 'sent', id: exiting.pending!.id });
+    expect(JSON.stringify(sent)).not.toContain('246810');
     const exited = answer(exiting, { ok: true, value: {} });
     expect(exited.screen).toEqual({ name: 'welcome' });
     expect(exited.staff).toEqual(NO_STAFF);
   });
 
+  it('a wrong PIN keeps the exit question up, saying so, for another try', () => {
+    const exiting = run(panel(), { type: 'staff-exit-ask' }, ...pin('111111'), { type: 'staff-exit-confirm' });
+    const wrong = answer(exiting, failure('pin_rejected'));
+    expect(wrong.screen.name).toBe('staff');
+    expect(wrong.staff).toMatchObject({ confirmingExit: true, pin: '', notice: { kind: 'pin_rejected' }, session: STAFF_SESSION });
+    expect(run(wrong, ...pin('246810'), { type: 'staff-exit-confirm' }).pending).toMatchObject({ call: 'staffExit' });
+  });
+
   it('a failed exit stays on the panel with a notice; staff_locked goes to welcome', () => {
-    const exiting = run(panel(), { type: 'staff-exit-ask' }, { type: 'staff-exit-confirm' });
+    const exiting = run(panel(), { type: 'staff-exit-ask' }, ...pin('246810'), { type: 'staff-exit-confirm' });
     const failed = answer(exiting, failure('internal'));
     expect(failed.screen.name).toBe('staff');
     expect(failed.staff).toMatchObject({ confirmingExit: false, notice: { kind: 'failed' } });

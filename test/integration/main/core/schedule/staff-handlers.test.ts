@@ -103,7 +103,10 @@ for (const profile of ['canvas', 'r4'] as const) {
       expect((await call('staff:scheduleCheckIn', { staffSession: staff, key: row.key })).value.outcome).toBe('checked_in');
       const after = (await call('staff:schedule', { staffSession: staff })).value.rows.find((r: { key: string }) => r.key === row.key);
       expect(after).toMatchObject({ status: 'checked-in', kiosk: 'checked_in_here' });
-      expect((await call('staff:scheduleUndo', { staffSession: staff, key: row.key })).value.outcome).toBe('undone');
+      // Undo changes the EHR: a wrong PIN writes nothing, the right one undoes.
+      expect((await call('staff:scheduleUndo', { staffSession: staff, key: row.key, pin: '000000' })).error?.code).toBe('pin_rejected');
+      expect((await demo.server.repo.readResource<Appointment>('Appointment', s.appointmentIds[0]!)).status).toBe('checked-in');
+      expect((await call('staff:scheduleUndo', { staffSession: staff, key: row.key, pin: DEMO_STAFF_PIN })).value.outcome).toBe('undone');
       expect((await demo.server.repo.readResource<Appointment>('Appointment', s.appointmentIds[0]!)).status).toBe('booked');
       const undone = (await call('staff:schedule', { staffSession: staff })).value.rows.find((r: { key: string }) => r.key === row.key);
       expect(undone).toMatchObject({ status: 'booked', kiosk: null });
