@@ -193,12 +193,25 @@ export const SoftwareStatus = z.object({
 export type SoftwareStatus = z.infer<typeof SoftwareStatus>;
 /** Something staff must look at: `outbox_damaged` = the outbox file was unreadable and moved aside at start-up. */
 export const StaffAlert = z.object({ code: z.enum(['outbox_damaged']), at: Iso });
+/** A log or the audit trail that could not write everything (full or failing disk): shown to staff when non-zero. */
+export const RecordTrouble = z.object({
+  sink: z.enum(['log', 'audit']),
+  /** Lines lost for good (caps, or the buffer filled while the disk refused). */
+  dropped: z.number().int().min(0),
+  /** Appends the disk refused (their lines wait in the buffer until it takes them). */
+  failedWrites: z.number().int().min(0),
+  /** The last error code, e.g. ENOSPC. */
+  lastError: z.string().max(40).nullable(),
+});
+export type RecordTrouble = z.infer<typeof RecordTrouble>;
 export const StaffOverview = z.object({
   kioskId: z.string().max(64),
   health: Health,
   alerts: z.array(StaffAlert).max(20).optional(),
   /** The kiosk-wide identification pause staff may lift (staff:liftPause). */
   pausedUntil: Iso.nullable().optional(),
+  /** Only sinks with trouble; empty when everything was written. */
+  records: z.array(RecordTrouble).max(2).optional(),
   outbox: z.array(OutboxItemView).max(500),
   /** When the staff session relocks unless used. */
   expiresAt: Iso,

@@ -38,6 +38,8 @@ export interface AuditEntry {
 
 export interface AuditLog {
   record(entry: AuditEntry): void;
+  /** What could not be written (for the staff panel), where the log writes somewhere. */
+  stats?(): SinkStats;
 }
 
 /**

@@ -26,6 +26,8 @@ export interface HandlerDeps {
   outboxNames?: StaffOverviewInput['names'];
   shell?: { requestExit(reason: string): void } | undefined;
   software?: () => SoftwareStatus | null;
+  /** What the log and the audit trail could not write. */
+  records?: () => StaffOverviewInput['records'];
 }
 
 /** Every channel but the day view, walk-in and activity ones (main/core/schedule/staff-handlers.ts). */
@@ -49,6 +51,7 @@ export function createHandlers(d: HandlerDeps): Omit<Handlers, StaffScheduleChan
       pausedUntil: d.pausedUntil?.() ?? null,
       ...(d.outboxNames ? { names: d.outboxNames } : {}),
       software: d.software?.() ?? null,
+      records: d.records?.() ?? [],
     });
 
   return {

@@ -4,7 +4,7 @@
  * Node: the Electron shell, the Chromium host and the tests all build the kiosk here.
  */
 import path from 'node:path';
-import type { Health, KioskInfo, SoftwareStatus } from '../../preload/contract.js';
+import type { Health, KioskInfo, RecordTrouble, SoftwareStatus } from '../../preload/contract.js';
 import { fileAuditLog, type AuditLog } from './audit.js';
 import { CheckInService } from './checkin/service.js';
 import { Directory } from './checkin/directory.js';
@@ -15,7 +15,7 @@ import { HealthMonitor } from './health.js';
 import type { Handlers } from './ipc-router.js';
 import { createHandlers } from './kiosk-handlers.js';
 import { KioskError } from './errors.js';
-import type { Logger } from './log.js';
+import { sinkTrouble, type Logger } from './log.js';
 import { Outbox } from './outbox.js';
 import { OutboxSender } from './outbox-sender.js';
 import type { SecretStore } from './secrets.js';
@@ -244,6 +244,14 @@ export function createKiosk(o: KioskOptions): Kiosk {
       shell: o.shell,
       outboxNames,
       software: () => o.software?.() ?? null,
+      records: () => {
+        const out: RecordTrouble[] = [];
+        const logStats = o.log.stats?.();
+        if (logStats) out.push({ sink: 'log', ...sinkTrouble(logStats.sinks) });
+        const auditStats = audit.stats?.();
+        if (auditStats) out.push({ sink: 'audit', ...sinkTrouble([auditStats]) });
+        return out;
+      },
     }),
     ...staffScheduleHandlers({
       parts: () => {

@@ -16,6 +16,8 @@ export interface Logger {
   error(event: string, fields?: Fields): void;
   /** Registers a secret value (token, client secret) so it is scrubbed from any later line. */
   addSecret(value: string): void;
+  /** What a logger that writes somewhere could not write (for the staff panel). */
+  stats?(): LoggerStats;
 }
 
 const SENSITIVE_KEY = /token|secret|password|pin|authorization|cookie|name|given|family|birth|dob|phone|email|address|telecom/i;
@@ -313,6 +315,19 @@ export function createLogger(sinks: LogSink[], opts: LoggerOptions = {}): Logger
     flush,
     stats: () => ({ aggregated, unwritable, sinks: sinks.flatMap((s) => (s.stats ? [s.stats()] : [])) }),
   };
+}
+
+/** One sink's trouble, summed over a logger's sinks: lines dropped, appends the disk refused, the last error code. */
+export function sinkTrouble(stats: readonly SinkStats[]): { dropped: number; failedWrites: number; lastError: string | null } {
+  let dropped = 0;
+  let failedWrites = 0;
+  let lastError: string | null = null;
+  for (const s of stats) {
+    dropped += s.dropped.file_cap + s.dropped.total_cap + s.dropped.buffer_full;
+    failedWrites += s.failedWrites;
+    lastError = s.lastError ?? lastError;
+  }
+  return { dropped, failedWrites, lastError };
 }
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {}, addSecret() {} };

@@ -151,6 +151,13 @@ export const en = {
   staffLead: 'Locks itself after a short time without use.',
   pausedAlert: (time: string) => sentence(`Patient check-in is paused after repeated failed look-ups, until ${time}`),
   liftPause: 'Lift the pause',
+  /** The log or the audit trail could not write everything (a full or failing disk). */
+  recordTrouble: (sink: 'log' | 'audit', dropped: number, code: string | null) =>
+    `${sink === 'log' ? 'Log' : 'Audit trail'}: ${
+      dropped === 0
+        ? 'the disk is refusing writes, entries are waiting'
+        : `${dropped} ${dropped === 1 ? 'entry' : 'entries'} could not be saved`
+    }${code ? ` (${code})` : ''}. Please tell IT.`,
   pinLead: 'Enter the staff PIN.',
   pinLabel: 'Staff PIN',
   /** What a screen reader hears instead of the digits: only how many there are. */

@@ -143,6 +143,12 @@ export const es: Messages = {
   staffLead: 'Se bloquea solo tras un rato sin uso.',
   pausedAlert: (time) => sentence(`El registro de pacientes está en pausa por varios intentos fallidos, hasta ${hour(time)}`),
   liftPause: 'Quitar la pausa',
+  recordTrouble: (sink, dropped, code) =>
+    `${sink === 'log' ? 'Registro' : 'Registro de auditoría'}: ${
+      dropped === 0
+        ? 'el disco rechaza escrituras, las entradas esperan'
+        : `${dropped} ${dropped === 1 ? 'entrada no se pudo guardar' : 'entradas no se pudieron guardar'}`
+    }${code ? ` (${code})` : ''}. Avise al equipo de informática.`,
   pinLead: 'Escriba el PIN del personal.',
   pinLabel: 'PIN del personal',
   pinEntered: (n) => (n === 0 ? 'Ninguna cifra escrita' : n === 1 ? '1 cifra escrita' : `${n} cifras escritas`),

@@ -130,6 +130,15 @@ export function StaffPanel({ staff, busy, timezone, dispatch, onLock, audio }: P
           </button>
         </div>
       ) : null}
+      {o?.records?.length ? (
+        <div class="staff-alert" role="alert" data-records>
+          {o.records.map((r) => (
+            <p key={r.sink} data-record-sink={r.sink}>
+              {t.recordTrouble(r.sink, r.dropped, r.lastError)}
+            </p>
+          ))}
+        </div>
+      ) : null}
       {o ? (
         <>
           <KioskFacts kioskId={o.kioskId} health={o.health} timezone={timezone} />

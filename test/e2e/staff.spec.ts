@@ -3,7 +3,7 @@
  * panel (outbox, retry, lock, exit) and the idle relock, with what main recorded in its audit log.
  */
 import type { Appointment } from '@medplum/fhirtypes';
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { DEMO_STAFF_PIN } from '../../dev/demo-kiosk.js';
@@ -183,6 +183,22 @@ test('a check-in queued during an outage is listed, and "Retry now" delivers it 
   await panel.getByRole('button', { name: 'Refresh' }).click();
   await expect(panel.getByRole('status')).toHaveText('');
   await expect(panel.getByText('Nothing waiting')).toBeVisible();
+});
+
+test('an audit trail the disk refuses is shown to staff, and staff mode keeps working', async ({ kiosk }) => {
+  const { page } = kiosk;
+  await unlock(page);
+  const panel = screen(page, 'staff');
+  await expect(panel.locator('[data-records]')).toHaveCount(0); // everything written so far
+  // The disk fills up under the audit trail: today's file now points at /dev/full (ENOSPC).
+  const dir = path.join(kiosk.dataDir, 'audit');
+  const file = readdirSync(dir).find((f) => f.endsWith('.jsonl'))!;
+  rmSync(path.join(dir, file));
+  symlinkSync('/dev/full', path.join(dir, file));
+  await panel.getByRole('button', { name: 'Retry now' }).click(); // an audited action
+  await expect(panel.locator('[data-record-sink="audit"]')).toHaveText(/Audit trail: .*\(ENOSPC\)\. Please tell IT\./);
+  await expect(panel.locator('[data-notice="retried"]')).toBeVisible();
+  await shot(kiosk, 'staff-records-trouble');
 });
 
 test('Lock returns to welcome and ends the staff session in main', async ({ kiosk }) => {

@@ -101,6 +101,7 @@ export class KioskActivity {
 /** An audit log that also tells `listeners` what it recorded; a listener that throws is ignored. */
 export function observedAudit(audit: AuditLog, listeners: Array<(e: AuditEntry) => void>): AuditLog {
   return {
+    ...(audit.stats ? { stats: () => audit.stats!() } : {}),
     record(e) {
       audit.record(e);
       for (const l of listeners) {

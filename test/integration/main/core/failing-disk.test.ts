@@ -12,6 +12,7 @@ import { createIpcRouter } from '../../../../main/core/ipc-router.js';
 import { createKiosk, type Kiosk } from '../../../../main/core/kiosk.js';
 import { createLogger, dailyFileSink, type Logger } from '../../../../main/core/log.js';
 import { memorySecretStore } from '../../../../main/core/secrets.js';
+import { hashPin } from '../../../../main/core/staff-pin.js';
 import type { DemoServer } from '../../../../dev/demo-server/index.js';
 import { demoServer, tenAm, ZONE } from '../../../support/fixtures.js';
 
@@ -35,7 +36,7 @@ describe.skipIf(!full)('a failing disk', () => {
     });
     kiosk = createKiosk({
       config,
-      secrets: memorySecretStore({ 'fhir-client-secret': server.clientSecret }),
+      secrets: memorySecretStore({ 'fhir-client-secret': server.clientSecret, 'staff-pin-hash': await hashPin('246810') }),
       dataDir: o.dataDir,
       log: o.log ?? createLogger([]),
       mode: 'demo',
@@ -43,15 +44,21 @@ describe.skipIf(!full)('a failing disk', () => {
       ...(o.audit ? { audit: o.audit } : {}),
     });
     const dispatch = createIpcRouter(kiosk.handlers, { log: createLogger([]), isTrusted: () => true });
+    const sender = { url: 'app://k/', isMainFrame: true, id: 1 };
     const s = server.scenarios!.openNow;
-    return (await dispatch(
-      'patient:identify',
-      { familyName: s.family, birthDate: s.birthDate },
-      { url: 'app://k/', isMainFrame: true, id: 1 },
-    )) as {
+    const identified = (await dispatch('patient:identify', { familyName: s.family, birthDate: s.birthDate }, sender)) as {
       ok: boolean;
       value?: { outcome: string };
     };
+    /** What the staff panel says about the log and the audit trail. */
+    const records = async () => {
+      const unlocked = (await dispatch('staff:unlock', { pin: '246810' }, sender)) as { value: { staffSession: string } };
+      const o = (await dispatch('staff:overview', { staffSession: unlocked.value.staffSession }, sender)) as {
+        value: { records: Array<{ sink: string; dropped: number; failedWrites: number; lastError: string | null }> };
+      };
+      return o.value.records;
+    };
+    return Object.assign(identified, { records });
   }
 
   it('the audit file on a full disk (ENOSPC): identify still finds the patient, and the failure is counted', async () => {
@@ -63,6 +70,10 @@ describe.skipIf(!full)('a failing disk', () => {
     expect(r).toMatchObject({ ok: true, value: { outcome: 'found' } });
     expect(audit.stats().failedWrites).toBeGreaterThan(0);
     expect(audit.stats().lastError).toBe('ENOSPC');
+    // Staff see it: the audit trail's trouble, and nothing about the log, which wrote everything.
+    const shown = await r.records();
+    expect(shown).toEqual([expect.objectContaining({ sink: 'audit', lastError: 'ENOSPC' })]);
+    expect(shown[0]!.failedWrites).toBeGreaterThan(0);
   });
 
   it('the log on a full disk: the token fetch and identify still succeed', async () => {
@@ -74,6 +85,7 @@ describe.skipIf(!full)('a failing disk', () => {
     const r = await identifyWith({ dataDir, log: createLogger([sink], { minLevel: 'debug' }) });
     expect(r).toMatchObject({ ok: true, value: { outcome: 'found' } });
     expect(sink.stats().failedWrites).toBeGreaterThan(0);
+    expect(await r.records()).toContainEqual(expect.objectContaining({ sink: 'log', lastError: 'ENOSPC' }));
   });
 
   it('the audit directory replaced by a file: the kiosk starts and identify still succeeds', async () => {
