@@ -27,7 +27,15 @@ const IsoDate = z
 
 export const HealthState = z.enum(['ok', 'auth_failed', 'forbidden', 'unreachable', 'not_configured']);
 export type HealthState = z.infer<typeof HealthState>;
-export const Health = z.object({ state: HealthState, checkedAt: Iso.nullable() });
+export const Health = z.object({
+  state: HealthState,
+  checkedAt: Iso.nullable(),
+  /** The last failed probe (kept after recovery, for staff): when, and a short code such as http_503 or timeout. */
+  lastError: z
+    .object({ at: Iso, code: z.string().regex(/^[a-z0-9_]{1,40}$/) })
+    .nullable()
+    .optional(),
+});
 export type Health = z.infer<typeof Health>;
 
 /**

@@ -3,7 +3,7 @@
  * names proves token and connectivity) now and then, and the last answer in between.
  */
 import type { Health } from '../../preload/contract.js';
-import { healthStateOf } from './fhir/errors.js';
+import { errorCodeOf, healthStateOf } from './fhir/errors.js';
 import type { Logger } from './log.js';
 
 export interface HealthMonitorOptions {
@@ -19,7 +19,7 @@ export class HealthMonitor {
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly o: HealthMonitorOptions) {
-    this.health = { state: o.probe ? 'ok' : 'not_configured', checkedAt: null };
+    this.health = { state: o.probe ? 'ok' : 'not_configured', checkedAt: null, lastError: null };
   }
 
   get current(): Health {
@@ -30,9 +30,10 @@ export class HealthMonitor {
     if (!this.o.probe) return this.health;
     try {
       await this.o.probe();
-      this.health = { state: 'ok', checkedAt: this.o.now().toISOString() };
+      this.health = { ...this.health, state: 'ok', checkedAt: this.o.now().toISOString() };
     } catch (err) {
-      this.health = { state: healthStateOf(err), checkedAt: this.o.now().toISOString() };
+      const at = this.o.now().toISOString();
+      this.health = { state: healthStateOf(err), checkedAt: at, lastError: { at, code: errorCodeOf(err) } };
       this.o.log.warn('health.degraded', { state: this.health.state, reason: (err as Error).message });
     }
     return this.health;

@@ -181,6 +181,9 @@ export const en = {
   } satisfies Record<HealthState, string>,
   healthCheckedAt: (time: string) => `Checked at ${time}`,
   healthNotChecked: 'Not checked yet',
+  lastProblem: 'Last problem',
+  lastProblemAt: (time: string, code: string) => `${time} · ${code}`,
+  noProblem: 'None today',
   outboxTitle: 'Check-ins waiting to be sent',
   outboxEmpty: 'Nothing waiting',
   outboxColumns: {

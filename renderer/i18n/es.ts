@@ -170,6 +170,9 @@ export const es: Messages = {
   },
   healthCheckedAt: (time) => `Última comprobación: ${time}`,
   healthNotChecked: 'Todavía sin comprobar',
+  lastProblem: 'Último problema',
+  lastProblemAt: (time, code) => `${time} · ${code}`,
+  noProblem: 'Ninguno hoy',
   outboxTitle: 'Registros de llegada pendientes de envío',
   outboxEmpty: 'No hay nada pendiente',
   outboxColumns: {

@@ -44,6 +44,12 @@ function KioskFacts({ kioskId, health, timezone }: { kioskId: string; health: He
           </span>
         </dd>
       </div>
+      <div>
+        <dt>{t.lastProblem}</dt>
+        <dd data-last-problem={health.lastError?.code ?? 'none'}>
+          {health.lastError ? t.lastProblemAt(formatTime(health.lastError.at, lang, timezone), health.lastError.code) : t.noProblem}
+        </dd>
+      </div>
     </dl>
   );
 }

@@ -185,6 +185,24 @@ test('a check-in queued during an outage is listed, and "Retry now" delivers it 
   await expect(panel.getByText('Nothing waiting')).toBeVisible();
 });
 
+test('the connection says when it last had a problem, with a short code, and keeps it after recovery', async ({ kiosk }) => {
+  const { page } = kiosk;
+  await unlock(page);
+  const panel = screen(page, 'staff');
+  const last = panel.locator('[data-last-problem]');
+  await expect(last).toHaveText('None today');
+  // The clinic system refuses the schedule read: "Retry now" probes again, and the panel says what happened.
+  kiosk.demo.server.faults.add({ method: 'GET', path: '/Appointment', kind: 'status', status: 403, times: Infinity });
+  await panel.getByRole('button', { name: 'Retry now' }).click();
+  await expect(last).toHaveAttribute('data-last-problem', 'auth_403');
+  await expect(last).toHaveText(/^\d{1,2}:\d{2}\s?[AP]M · auth_403$/);
+  await expect(panel.locator('[data-health]')).not.toHaveAttribute('data-health', 'ok');
+  kiosk.demo.server.faults.clear();
+  await panel.getByRole('button', { name: 'Retry now' }).click();
+  await expect(panel.locator('[data-health]')).toHaveAttribute('data-health', 'ok');
+  await expect(last).toHaveAttribute('data-last-problem', 'auth_403');
+});
+
 test('an audit trail the disk refuses is shown to staff, and staff mode keeps working', async ({ kiosk }) => {
   const { page } = kiosk;
   await unlock(page);

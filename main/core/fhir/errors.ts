@@ -74,6 +74,13 @@ export function outcomeOf(body: unknown): Pick<FhirErrorInfo, 'issueCode' | 'tex
   };
 }
 
+/** A short, safe code for staff (no server text): `http_503`, `auth_403`, `timeout`, `redirect`, `token_unreachable`, … */
+export function errorCodeOf(err: unknown): string {
+  if (err instanceof TokenError) return `token_${err.kind}`;
+  if (err instanceof FhirError) return err.status ? `${err.kind}_${err.status}` : err.kind;
+  return 'error';
+}
+
 /** Connection health as staff see it. */
 export function healthStateOf(err: unknown): 'auth_failed' | 'forbidden' | 'unreachable' | 'not_configured' {
   if (err instanceof TokenError)

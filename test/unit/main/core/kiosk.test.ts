@@ -25,7 +25,7 @@ describe('createKiosk on a kiosk that is not set up', () => {
       idleSeconds: d.kiosk.idleSeconds,
       warningSeconds: d.kiosk.warningSeconds,
       configProblem: 'config.json: not valid JSON',
-      health: { state: 'not_configured', checkedAt: null },
+      health: { state: 'not_configured', checkedAt: null, lastError: null },
       pausedUntil: null,
       // Audio guidance is on by default (config `audio`), even before the kiosk is set up.
       audio: expect.objectContaining({ enabled: true }),
