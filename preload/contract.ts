@@ -261,6 +261,8 @@ export const ScheduleRow = z.object({
   /** What this kiosk did with it today, if anything. */
   kiosk: KioskResult.nullable(),
   walkIn: z.boolean(),
+  /** What staff may do from the row, decided in main by the one check-in rule (null: nothing). */
+  action: z.enum(['check_in', 'undo']).nullable(),
 });
 export type ScheduleRow = z.infer<typeof ScheduleRow>;
 export const StaffScheduleResponse = z.object({
@@ -277,6 +279,7 @@ export const StaffRowCheckInResponse = z.object({ outcome: CheckInOutcome });
 
 /** Walk-in registration: an existing patient (found like a check-in, full names for staff), then a visit starting now. */
 export const Choice = z.object({ key: Opaque, label: z.string().max(120) });
+export type Choice = z.infer<typeof Choice>;
 export const WalkInOptions = z.object({
   practitioners: z.array(Choice).max(200),
   locations: z.array(Choice).max(50),
@@ -317,6 +320,7 @@ export const StaffActivity = z.object({
 });
 export type StaffActivity = z.infer<typeof StaffActivity>;
 export const StaffLiftPauseResponse = z.object({ lifted: z.boolean(), activity: StaffActivity });
+export type StaffLiftPauseResponse = z.infer<typeof StaffLiftPauseResponse>;
 const Empty = z.object({}).strict();
 
 /** Closed list of error codes; the renderer maps each to patient-friendly text. */

@@ -24,7 +24,10 @@ import { DONE_RETURN_MS, Done } from './screens/Done.js';
 import { Loading } from './screens/Loading.js';
 import { Message } from './screens/Message.js';
 import { NameEntry } from './screens/NameEntry.js';
+import { StaffActivity } from './screens/StaffActivity.js';
+import { StaffDay } from './screens/StaffDay.js';
 import { StaffPanel } from './screens/StaffPanel.js';
+import { StaffWalkIn } from './screens/StaffWalkIn.js';
 import { StaffPin } from './screens/StaffPin.js';
 import { Unconfigured } from './screens/Unconfigured.js';
 import { Welcome } from './screens/Welcome.js';
@@ -256,5 +259,15 @@ function renderScreen(state: State, dispatch: (a: Action) => void, { startOver, 
           audio={info?.audio ? { enabled: info.audio.enabled, sessions: audio.sessions, onTest: audio.test } : undefined}
         />
       );
+    case 'staff-day':
+      return (
+        <StaffDay staff={state.staff} confirmUndo={screen.confirmUndo} busy={state.pending !== null} timezone={tz} dispatch={dispatch} />
+      );
+    case 'staff-walk-in':
+      return (
+        <StaffWalkIn staff={state.staff} busy={state.pending !== null} timezone={tz} dispatch={dispatch} onBackToPanel={backToPanel} />
+      );
+    case 'staff-activity':
+      return <StaffActivity staff={state.staff} busy={state.pending !== null} timezone={tz} dispatch={dispatch} />;
   }
 }

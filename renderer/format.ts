@@ -40,6 +40,12 @@ export function formatLongDate(value: Date, lang: Language, timeZone: string): s
   return s.charAt(0).toLocaleUpperCase(LOCALES[lang]) + s.slice(1);
 }
 
+/** A calendar date ("1985-03-14") as staff read it: "Mar 14, 1985" / "14 mar 1985", never shifted by a time zone. */
+export function formatDate(isoDate: string, lang: Language): string {
+  const d = toDate(`${isoDate}T12:00:00Z`);
+  return d ? formatter(lang, 'UTC', { year: 'numeric', month: 'short', day: 'numeric' }).format(d) : isoDate;
+}
+
 /** Today's calendar date in the clinic's zone (a birth date "in the future" is judged there). */
 export function todayIn(timeZone: string, now: Date = new Date()): DayParts {
   const parts = formatter('en', timeZone, { year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(now);

@@ -264,6 +264,7 @@ export function createKiosk(o: KioskOptions): Kiosk {
       pause: o.pause ?? (() => parts?.checkIn.pause ?? null),
       requireStaff,
       requireFreshStaff: (token, pin) => staffAuth().requireFresh(token, pin),
+      targetStatus: config?.checkIn.targetStatus ?? 'checked-in',
       kioskId,
       locationIds: config?.clinic.locationId ? [config.clinic.locationId] : [],
       now,

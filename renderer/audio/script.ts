@@ -201,6 +201,9 @@ export function screenSpeech(s: State, c: SpeechContext): ScreenSpeech {
     }
     case 'staff-pin':
     case 'staff':
+    case 'staff-day':
+    case 'staff-walk-in':
+    case 'staff-activity':
       return none('');
   }
 }

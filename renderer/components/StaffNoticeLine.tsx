@@ -18,6 +18,31 @@ function noticeText(n: StaffNotice, t: Messages, lang: Language, timezone: strin
       return t.retried(n.waiting);
     case 'failed':
       return t.staffFailed;
+    case 'day-check-in':
+      return `${n.name}: ${t.dayCheckInOutcome[n.outcome]}`;
+    case 'day-undo':
+      return `${n.name}: ${t.dayUndoOutcome[n.outcome]}`;
+    case 'walk-in-created':
+      return t.walkInCreated(n.name, formatTime(n.start, lang, timezone));
+    case 'walk-in-failed':
+      return t.walkInFailed[n.reason];
+    case 'pause-lifted':
+      return n.lifted ? t.pauseLifted : t.pauseNotActive;
+  }
+}
+
+function isProblem(n: StaffNotice): boolean {
+  switch (n.kind) {
+    case 'retried':
+    case 'walk-in-created':
+    case 'pause-lifted':
+      return false;
+    case 'day-check-in':
+      return n.outcome !== 'checked_in' && n.outcome !== 'already_checked_in';
+    case 'day-undo':
+      return n.outcome === 'failed';
+    default:
+      return true;
   }
 }
 
@@ -30,7 +55,7 @@ interface Props {
 
 export function StaffNoticeLine({ notice, busyText, timezone }: Props) {
   const { t, lang } = useI18n();
-  const problem = !busyText && notice !== null && notice.kind !== 'retried';
+  const problem = !busyText && notice !== null && isProblem(notice);
   // Always rendered, even empty: a live region must exist before its text changes to be announced.
   return (
     <p class={problem ? 'staff-note problem' : 'staff-note'} role="status" data-notice={busyText ? 'busy' : (notice?.kind ?? 'none')}>

@@ -2,7 +2,16 @@
  * English, the reference dictionary: its shape is the `Messages` type every other language must
  * satisfy. Parameterised text is a function so each language can order words its own way.
  */
-import type { CheckInOutcome, CheckInState, ErrorCode, HealthState, StaffUndoResponse } from '../../preload/contract.js';
+import type {
+  AppointmentStatus,
+  CheckInOutcome,
+  CheckInState,
+  ErrorCode,
+  HealthState,
+  KioskResult,
+  StaffUndoResponse,
+} from '../../preload/contract.js';
+import type { DayFilter } from '../staffDay.js';
 import type { DobField } from '../dob.js';
 import { sentence } from './sentence.js';
 
@@ -187,6 +196,7 @@ export const en = {
   outboxTitle: 'Check-ins waiting to be sent',
   outboxEmpty: 'Nothing waiting',
   outboxColumns: {
+    patient: 'Patient',
     ref: 'Appointment',
     recorded: 'Recorded',
     attempts: 'Attempts',
@@ -194,6 +204,7 @@ export const en = {
     nextAttempt: 'Next attempt',
   },
   noError: 'None',
+  notOnSchedule: 'Not on today’s schedule',
   sendingNow: 'Sending now',
   retried: (n: number) => (n === 0 ? 'Retried: everything was sent.' : `Retried: ${n} still waiting.`),
   retryNow: 'Retry now',
@@ -207,6 +218,90 @@ export const en = {
   exitWarning: 'The kiosk app will close.',
   exitYes: 'Yes, exit',
   exitNo: 'No, go back',
+
+  // The front desk's day: today's schedule, walk-ins, and what the kiosk did today (staff read these).
+  dayOpen: "Today's schedule",
+  walkInOpen: 'Register a walk-in',
+  activityOpen: 'Kiosk activity today',
+  dayTitle: "Today's schedule",
+  dayLead: (count: number, time: string | null) =>
+    time ? `${count} ${count === 1 ? 'appointment' : 'appointments'}, as of ${time}.` : 'Loading today’s schedule…',
+  dayNotReady: 'Today’s schedule has not loaded yet. Patients are looked up in the clinic system meanwhile.',
+  dayFilters: {
+    all: 'All',
+    expected: 'Expected',
+    checked_in: 'Checked in',
+    kiosk_problem: 'Kiosk problems',
+    closed: 'Closed',
+  } satisfies Record<DayFilter, string>,
+  dayFilterLabel: 'Show',
+  daySearch: 'Search by name',
+  daySearchFor: (name: string) => `Name: ${name}`,
+  daySearchClear: 'Clear name',
+  dayColumns: { time: 'Time', patient: 'Patient', clinician: 'Clinician', status: 'Status', kiosk: 'Kiosk', action: 'Action' },
+  dayEmpty: 'No appointments match.',
+  dayStatus: {
+    proposed: 'Proposed',
+    pending: 'Pending',
+    booked: 'Booked',
+    arrived: 'Arrived',
+    'checked-in': 'Checked in',
+    fulfilled: 'Fulfilled',
+    noshow: 'No-show',
+    cancelled: 'Cancelled',
+    waitlist: 'Waitlist',
+  } satisfies Record<AppointmentStatus, string>,
+  dayKiosk: { checked_in_here: 'Checked in here', queued: 'Queued', failed: 'Failed' } satisfies Record<KioskResult, string>,
+  walkInTag: 'Walk-in',
+  dayCheckIn: 'Check in',
+  dayUndo: 'Undo',
+  dayCheckInOutcome: {
+    checked_in: 'checked in.',
+    already_checked_in: 'was already checked in.',
+    recorded_offline: 'recorded; the clinic system has not confirmed it yet.',
+    too_early: 'not checked in (outside the check-in time).',
+    too_late: 'not checked in (outside the check-in time).',
+    not_eligible: 'not checked in: check its status in the EHR.',
+    failed: 'not checked in: something went wrong, please try again.',
+  } satisfies Record<CheckInOutcome, string>,
+  dayUndoOutcome: {
+    undone: 'check-in undone.',
+    not_checked_in: 'was not checked in; nothing changed.',
+    failed: 'the undo failed, please try again.',
+  } satisfies Record<StaffUndoResponse['outcome'], string>,
+  walkInTitle: 'Register a walk-in',
+  walkInLead: 'The visit starts now. Pick the patient and the visit details.',
+  walkInPatient: 'Patient',
+  walkInBorn: (date: string) => `born ${date}`,
+  walkInClinician: 'Clinician',
+  walkInType: 'Appointment type',
+  walkInNoTypes: 'No appointment types are on today’s schedule yet: register this visit in the EHR.',
+  walkInLocation: 'Location',
+  walkInLength: 'Length',
+  walkInMinutes: (n: number) => `${n} min`,
+  walkInCreate: 'Register walk-in',
+  walkInCreated: (name: string, time: string) => `Walk-in registered: ${name} at ${time}. Check them in from the list.`,
+  walkInFailed: {
+    refused: 'The clinic system refused this walk-in. Check the details, or register it in the EHR.',
+    unavailable: 'The clinic system cannot be reached. Please try again.',
+    not_found: 'The walk-in was created but is not on today’s schedule yet. Refresh in a moment.',
+  },
+  activityTitle: 'Kiosk activity today',
+  activityLead: (time: string) => `Since ${time}. Counts only: no patient details.`,
+  activityCounts: {
+    checkIns: 'Checked in',
+    alreadyCheckedIn: 'Already checked in',
+    recordedOffline: 'Recorded offline',
+    delivered: 'Delivered later',
+    walkIns: 'Walk-ins registered',
+    pauses: 'Pauses',
+    pauseLifts: 'Pauses lifted by staff',
+  },
+  activityFailures: 'Failures by reason',
+  activityNoFailures: 'No failures today',
+  activityNotPaused: 'Check-in is not paused.',
+  pauseLifted: 'The pause is lifted: patients can check in again.',
+  pauseNotActive: 'Check-in was not paused.',
 
   // Staff helping a patient check in: the patient's screens, run by staff under a staff banner.
   assistStart: 'Help a patient check in',

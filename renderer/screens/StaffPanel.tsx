@@ -1,7 +1,7 @@
 /**
- * The staff panel: helping a patient check in, this kiosk's id and connection, the check-ins main
- * could not send yet, and the staff actions (retry, refresh, lock, exit). Nothing here is patient
- * data: the outbox shows only a short appointment reference that staff look up in the EHR.
+ * The staff panel: helping a patient check in, the day's schedule, walk-ins and kiosk activity, this
+ * kiosk's id and connection, the check-ins main could not send yet (whose, and for when, from today's
+ * schedule, with the short appointment reference staff look up in the EHR), and the staff actions.
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { Health, StaffOverview } from '../../preload/contract.js';
@@ -70,6 +70,7 @@ function OutboxList({ items, timezone }: { items: StaffOverview['outbox']; timez
         <table class="outbox-table" aria-labelledby="outbox-title">
           <thead>
             <tr>
+              <th scope="col">{c.patient}</th>
               <th scope="col">{c.ref}</th>
               <th scope="col">{c.recorded}</th>
               <th scope="col">{c.attempts}</th>
@@ -80,7 +81,13 @@ function OutboxList({ items, timezone }: { items: StaffOverview['outbox']; timez
           <tbody>
             {items.map((i) => (
               <tr key={i.id} data-outbox-ref={i.appointmentRef}>
-                <th scope="row">{i.appointmentRef}</th>
+                <th scope="row" class="outbox-patient">
+                  {i.patientName ?? t.notOnSchedule}
+                </th>
+                <td>
+                  {i.appointmentStart ? `${time(i.appointmentStart)} · ` : ''}
+                  {i.appointmentRef}
+                </td>
                 <td>{time(i.createdAt)}</td>
                 <td>{i.attempts}</td>
                 <td class="outbox-error">{i.lastError ?? t.noError}</td>
@@ -128,6 +135,20 @@ export function StaffPanel({ staff, busy, timezone, dispatch, onLock, audio }: P
         {t.assistStart}
         <Icon name="arrow" />
       </button>
+      <div class="staff-tasks">
+        <button type="button" class="btn secondary" onClick={() => dispatch({ type: 'day-open' })}>
+          <Icon name="clock" />
+          {t.dayOpen}
+        </button>
+        <button type="button" class="btn secondary" onClick={() => dispatch({ type: 'walk-in-start' })}>
+          <Icon name="person" />
+          {t.walkInOpen}
+        </button>
+        <button type="button" class="btn secondary" onClick={() => dispatch({ type: 'activity-open' })}>
+          <Icon name="info" />
+          {t.activityOpen}
+        </button>
+      </div>
       {o?.pausedUntil ? (
         <div class="staff-alert" role="alert">
           <p>{t.pausedAlert(formatTime(o.pausedUntil, lang, timezone))}</p>

@@ -5,6 +5,7 @@
  * an error result, so no call can leave the kiosk on "working".
  */
 import { droppedByStaffLock, onUndone } from './assist.js';
+import { onActivity, onPatientsFound, onPauseLiftedHere, onRowCheckIn, onRowUndo, onSchedule, onWalkIn, onWalkInOptions } from './day.js';
 import { isStaffLocked, type AnswerTable } from './calls.js';
 import { resetState } from './model.js';
 import { onCheckedIn, onIdentified } from './patient.js';
@@ -31,5 +32,14 @@ export const ANSWERS = {
   staffOverview: { answered: (s, result) => onOverview(s, false, result) },
   staffRetryOutbox: { answered: (s, result) => onOverview(s, true, result) },
   staffExit: { answered: (s, result) => onExited(s, result), sent: (request) => ({ ...request, pin: '' }) },
-  staffLiftPause: { answered: (s, result) => onPauseLifted(s, result) },
+  staffLiftPause: {
+    answered: (s, result) => (s.screen.name === 'staff-activity' ? onPauseLiftedHere(s, result) : onPauseLifted(s, result)),
+  },
+  staffSchedule: { answered: (s, result) => onSchedule(s, result) },
+  staffScheduleCheckIn: { answered: (s, result, request) => onRowCheckIn(s, request.key, result) },
+  staffScheduleUndo: { answered: (s, result, request) => onRowUndo(s, request.key, result), sent: (request) => ({ ...request, pin: '' }) },
+  staffWalkInOptions: { answered: (s, result) => onWalkInOptions(s, result) },
+  staffFindPatient: { answered: (s, result) => onPatientsFound(s, result) },
+  staffWalkIn: { answered: (s, result) => onWalkIn(s, result) },
+  staffActivity: { answered: (s, result) => onActivity(s, result) },
 } satisfies AnswerTable;

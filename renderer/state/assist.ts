@@ -37,7 +37,14 @@ export const assistTaps: Handlers<AssistAction> = {
     if (s.mode !== 'staff' || !s.staff.session) return s;
     // Nothing of the patient comes back to the panel: dropped (main forgets the session), and the tree
     // remounted as on a reset. The panel asks again for its list: a check-in recorded offline just now belongs on it.
-    const panel: State = { ...s, mode: 'patient', patient: EMPTY_PATIENT, screen: { name: 'staff' }, generation: s.generation + 1 };
+    const panel: State = {
+      ...s,
+      mode: 'patient',
+      patient: EMPTY_PATIENT,
+      screen: { name: 'staff' },
+      generation: s.generation + 1,
+      staff: { ...s.staff, walkIn: null },
+    };
     return withEffects(withCall(panel, 'staffOverview', { staffSession: s.staff.session }), endPatientSession(s.patient.session));
   },
   'assist-next': (s) => {

@@ -20,22 +20,10 @@ export type AnswerFor<M extends Method> = Awaited<ReturnType<KioskApi[M]>>;
 export type PolledName = 'info' | 'health';
 /** Fire-and-forget: the reducer describes them, the App runs them and nobody waits for the answer. */
 export type EffectName = 'endSession' | 'staffLock';
-/**
- * Served by main (the staff day view and walk-ins of today's schedule) but with no screen yet: listed
- * here by name so that every other new method still needs its answer entry.
- */
-export type UnscreenedName =
-  | 'staffSchedule'
-  | 'staffScheduleCheckIn'
-  | 'staffScheduleUndo'
-  | 'staffWalkInOptions'
-  | 'staffFindPatient'
-  | 'staffWalkIn'
-  | 'staffActivity';
 /** Speech: called directly by the audio seam (renderer/audio/speech.ts), never described by the reducer. */
 export type SpeechName = 'speak' | 'stopSpeaking';
 /** The calls of an API whose answers the reducer must handle. Generic so a type test can grow the API. */
-export type CallsOf<Api> = Exclude<keyof Api, PolledName | EffectName | UnscreenedName | SpeechName>;
+export type CallsOf<Api> = Exclude<keyof Api, PolledName | EffectName | SpeechName>;
 export type CallName = CallsOf<KioskApi>;
 
 export type Pending = { [M in CallName]: { id: number; slow: boolean; call: M; request: RequestFor<M> } }[CallName];

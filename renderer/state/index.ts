@@ -9,6 +9,7 @@ import type { KioskInfo } from '../../preload/contract.js';
 import { ANSWERS } from './answers.js';
 import { type AnswerFor, type CallName, type CallRule, type ProtocolAction, type RequestFor, endSessions, withEffects } from './calls.js';
 import { assistTaps, type AssistAction } from './assist.js';
+import { dayTaps, type DayAction } from './day.js';
 import { defaultLang, homeScreen, resetState, type Handlers, type State } from './model.js';
 import { patientTaps, type PatientAction } from './patient.js';
 import { staffTaps, type StaffAction } from './staff.js';
@@ -17,6 +18,7 @@ export * from './model.js';
 export type { Answered, CallName, Effect, Pending, RequestFor, AnswerFor } from './calls.js';
 export type { NameField } from './patient.js';
 export { PIN_MAX, PIN_MIN } from './staff.js';
+export { walkInComplete } from './day.js';
 
 /** Kiosk-level news and the call protocol: accepted whether or not a call is out. */
 export type KioskAction =
@@ -27,7 +29,7 @@ export type KioskAction =
   | { type: 'reset'; keepLang?: boolean };
 
 /** Taps (and a failed first info load): ignored while a call is out, so a double tap never sends twice. */
-export type TapAction = PatientAction | StaffAction | AssistAction | { type: 'info-failed'; message: string };
+export type TapAction = PatientAction | StaffAction | AssistAction | DayAction | { type: 'info-failed'; message: string };
 
 export type Action = KioskAction | TapAction;
 
@@ -62,6 +64,7 @@ const taps: Handlers<TapAction> = {
   ...patientTaps,
   ...staffTaps,
   ...assistTaps,
+  ...dayTaps,
   // A failed refresh keeps the last good configuration.
   'info-failed': (s, a) => (s.info ? s : { ...s, screen: { name: 'unconfigured', problem: a.message } }),
 };

@@ -4,7 +4,14 @@
  * concern next to this file (patient.ts, staff.ts, assist.ts) and the call protocol in calls.ts.
  */
 import type { AppointmentView, CheckInOutcome, ErrorCode, Health, KioskInfo, Language, StaffOverview } from '../../preload/contract.js';
-import type { StaffUndoResponse } from '../../preload/contract.js';
+import type {
+  StaffActivity,
+  StaffFindPatientResponse,
+  StaffScheduleResponse,
+  StaffUndoResponse,
+  WalkInOptions,
+} from '../../preload/contract.js';
+import type { DayFilter } from '../staffDay.js';
 import { EMPTY_DOB, type DobDraft } from '../dob.js';
 import type { CheckInResult } from '../results.js';
 import type { Effect, Pending } from './calls.js';
@@ -35,7 +42,12 @@ export type Screen =
   | { name: 'message'; message: Message }
   | { name: 'cooldown'; until: string }
   | { name: 'staff-pin' }
-  | { name: 'staff' };
+  | { name: 'staff' }
+  /** Today's schedule for staff; `confirmUndo`: the row whose undo waits for the PIN and Yes / No. */
+  | { name: 'staff-day'; confirmUndo?: string }
+  /** A walk-in's patient (found by name + birth date on the check-in screens) and visit details. */
+  | { name: 'staff-walk-in' }
+  | { name: 'staff-activity' };
 
 export type ScreenName = Screen['name'];
 
@@ -63,7 +75,26 @@ export type StaffNotice =
   | { kind: 'locked_out'; until: string }
   | { kind: 'not_provisioned' }
   | { kind: 'retried'; waiting: number }
-  | { kind: 'failed' };
+  | { kind: 'failed' }
+  /** What became of a check-in or undo from the day view (staff see the patient's name there anyway). */
+  | { kind: 'day-check-in'; outcome: CheckInOutcome; name: string }
+  | { kind: 'day-undo'; outcome: UndoOutcome; name: string }
+  | { kind: 'walk-in-created'; name: string; start: string }
+  | { kind: 'walk-in-failed'; reason: 'refused' | 'unavailable' | 'not_found' }
+  | { kind: 'pause-lifted'; lifted: boolean };
+
+/** A walk-in being registered: what main offers, the patients it found, and what staff picked. */
+export interface WalkInDraft {
+  options: WalkInOptions;
+  /** Null until the name + birth date search answered. */
+  patients: StaffFindPatientResponse['patients'] | null;
+  patientKey: string | null;
+  practitionerKey: string | null;
+  locationKey: string | null;
+  appointmentTypeKey: string | null;
+  minutes: number;
+}
+export type WalkInChoice = 'patientKey' | 'practitionerKey' | 'locationKey' | 'appointmentTypeKey';
 
 /** Everything about staff mode; replaced wholesale on reset, like the patient. */
 export interface Staff {
@@ -74,9 +105,32 @@ export interface Staff {
   notice: StaffNotice | null;
   /** "Exit kiosk" was tapped and waits for Yes / No. */
   confirmingExit: boolean;
+  /** The day view: today's schedule as main last sent it, its filter, and the name searched for. */
+  day: StaffScheduleResponse | null;
+  dayFilter: DayFilter;
+  dayName: string;
+  /** The name search's keyboard is open. */
+  daySearching: boolean;
+  /** A row to bring into view (the walk-in just registered). */
+  dayFocus: string | null;
+  walkIn: WalkInDraft | null;
+  activity: StaffActivity | null;
 }
 
-export const NO_STAFF: Staff = Object.freeze({ pin: '', session: null, overview: null, notice: null, confirmingExit: false });
+export const NO_STAFF: Staff = Object.freeze({
+  pin: '',
+  session: null,
+  overview: null,
+  notice: null,
+  confirmingExit: false,
+  day: null,
+  dayFilter: 'all',
+  dayName: '',
+  daySearching: false,
+  dayFocus: null,
+  walkIn: null,
+  activity: null,
+});
 
 export const EMPTY_PATIENT: Patient = Object.freeze({
   familyName: '',
@@ -128,8 +182,10 @@ export function isPatientScreen(name: ScreenName): boolean {
   return PATIENT_SCREENS.has(name);
 }
 
+const STAFF_SCREENS: ReadonlySet<ScreenName> = new Set<ScreenName>(['staff-pin', 'staff', 'staff-day', 'staff-walk-in', 'staff-activity']);
+
 export function isStaffScreen(name: ScreenName): boolean {
-  return name === 'staff-pin' || name === 'staff';
+  return STAFF_SCREENS.has(name);
 }
 
 /** Staff mode is on: its own screens, or the patient screens run by staff (idle then relocks it). */

@@ -38,11 +38,24 @@ function nameFieldOf(screen: ScreenName): NameField | null {
 
 const WORKING_IDENTIFY: Screen = { name: 'working', task: 'identify' };
 
-/** Identify whoever is at the screens; unchanged when staff mode has somehow lost its session. */
+/**
+ * Identify whoever is at the screens (or, registering a walk-in, find the patient's record); unchanged
+ * when staff mode has somehow lost its session.
+ */
 function identify(s: State, request: IdentifyRequest, patient: Patient): State {
   const next = { ...s, screen: WORKING_IDENTIFY, patient };
   if (s.mode === 'patient') return withCall(next, 'identify', request);
-  return s.staff.session ? withCall(next, 'staffIdentify', { ...request, staffSession: s.staff.session }) : s;
+  if (!s.staff.session) return s;
+  if (s.staff.walkIn) {
+    const { familyName, birthDate, givenName } = request;
+    return withCall(next, 'staffFindPatient', {
+      staffSession: s.staff.session,
+      familyName,
+      birthDate,
+      ...(givenName ? { givenName } : {}),
+    });
+  }
+  return withCall(next, 'staffIdentify', { ...request, staffSession: s.staff.session });
 }
 
 export const patientTaps: Handlers<PatientAction> = {
@@ -157,7 +170,7 @@ export function onIdentified(s: State, request: IdentifyRequest, result: Result<
 }
 
 /** After a miss only the typed last name stays (never shown until "Try again"), to be checked rather than retyped. */
-function keptForRetry(p: Patient): Patient {
+export function keptForRetry(p: Patient): Patient {
   return { ...EMPTY_PATIENT, familyName: p.familyName, ...(p.visit ? { visit: p.visit } : {}) };
 }
 

@@ -20,6 +20,8 @@ export function pinPadOpen(s: State): boolean {
       return s.staff.confirmingExit;
     case 'appointments':
       return s.mode === 'staff' && s.screen.confirmUndo !== undefined;
+    case 'staff-day':
+      return s.screen.confirmUndo !== undefined;
     default:
       return false;
   }
@@ -66,7 +68,7 @@ export const staffTaps: Handlers<StaffAction> = {
   'staff-retry': (s) =>
     s.screen.name === 'staff' && s.staff.session && !s.staff.confirmingExit ? overviewCall(s, true, s.staff.session) : s,
   'staff-lift-pause': (s) =>
-    s.screen.name === 'staff' && s.staff.session && !s.staff.confirmingExit
+    (s.screen.name === 'staff' || s.screen.name === 'staff-activity') && s.staff.session && !s.staff.confirmingExit
       ? withCall({ ...s, staff: { ...s.staff, notice: null } }, 'staffLiftPause', { staffSession: s.staff.session })
       : s,
   'staff-exit-ask': (s) =>

@@ -7,6 +7,7 @@ import type { Appointment, Coding, Location, Patient, Practitioner } from '@medp
 import type { ScheduleRow, StaffActivity } from '../../../preload/contract.js';
 import type { AuditEntry, AuditLog } from '../audit.js';
 import { practitionerLabel, type Directory } from '../checkin/directory.js';
+import { mayCheckIn, mayUndo } from '../checkin/eligibility.js';
 import { familyMatches, givenMatches, identityNames } from '../checkin/names.js';
 import { newOpaqueId } from '../checkin/sessions.js';
 import type { CheckInService } from '../checkin/service.js';
@@ -44,6 +45,8 @@ export interface StaffScheduleDeps {
   /** A live staff session and the PIN typed again (undo changes the EHR). */
   requireFreshStaff: (staffSession: string, pin: string) => Promise<unknown>;
   kioskId: string;
+  /** The status a check-in writes (config checkIn.targetStatus): only that one is undone. */
+  targetStatus: Appointment['status'];
   /** The kiosk's configured location(s); walk-ins are offered only there when set. */
   locationIds: readonly string[];
   now: () => Date;
@@ -105,14 +108,19 @@ export function staffScheduleHandlers(d: StaffScheduleDeps): Pick<Handlers, Staf
   };
   const row = (e: ScheduleEntry, clinicians: Map<string, string>): ScheduleRow => {
     const patient = d.parts().schedule.patient(e.patientId);
+    const kiosk = kioskResult(e.id);
+    const status = e.status as ScheduleRow['status'];
+    // A check-in still waiting in the outbox can be withdrawn (undoOne takes it out of the outbox).
+    const action = kiosk === 'queued' || mayUndo(status, d.targetStatus) ? 'undo' : mayCheckIn(status, 'staff') ? 'check_in' : null;
     return {
       key: appointments.key(e.id, e.id),
       start: new Date(e.startMs).toISOString(),
       patientName: patient ? fullName(patient) : '',
       clinician: (e.practitionerRef && clinicians.get(e.practitionerRef)) || '',
-      status: e.status as ScheduleRow['status'],
-      kiosk: kioskResult(e.id),
+      status,
+      kiosk,
       walkIn: isWalkIn(e.appointment.resource),
+      action,
     };
   };
   const entryOf = (key: string) => {

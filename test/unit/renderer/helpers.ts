@@ -2,7 +2,15 @@
  * The renderer reducer tests' one set of builders: kiosk info as main sends it, appointments, the
  * actions a finger produces, and the one way to answer the pending call (`answered`, with its call).
  */
-import type { AppointmentView, ErrorCode, KioskInfo, Result, StaffOverview } from '../../../preload/contract.js';
+import type {
+  AppointmentView,
+  ErrorCode,
+  KioskInfo,
+  Result,
+  ScheduleRow,
+  StaffOverview,
+  WalkInOptions,
+} from '../../../preload/contract.js';
 import { initialState, reduce, type Action, type Answered, type State } from '../../../renderer/state/index.js';
 
 export const info: KioskInfo = {
@@ -63,4 +71,39 @@ export function panel(waiting = 0): State {
   const s = run(welcome(), { type: 'staff-open' }, ...pin('246810'), { type: 'staff-unlock' });
   const unlocked = answer(s, { ok: true, value: { outcome: 'unlocked', staffSession: STAFF_SESSION, expiresAt: 'x' } });
   return answer(unlocked, { ok: true, value: overview(waiting) });
+}
+
+export const row = (key: string, patientName: string, o: Partial<ScheduleRow> = {}): ScheduleRow => ({
+  key,
+  start: '2025-11-24T16:40:00Z',
+  patientName,
+  clinician: 'Dr. Raman',
+  status: 'booked',
+  kiosk: null,
+  walkIn: false,
+  action: 'check_in',
+  ...o,
+});
+
+/** The day view with these rows loaded. */
+export function dayView(rows: ScheduleRow[]): State {
+  const opening = reduce(panel(), { type: 'day-open' });
+  return answer(opening, { ok: true, value: { ready: true, loadedAt: '2025-11-24T16:00:00Z', rows } });
+}
+
+export const WALK_IN_OPTIONS: WalkInOptions = {
+  practitioners: [
+    { key: 'prac_00000001', label: 'Dr. Raman' },
+    { key: 'prac_00000002', label: 'Dr. Okafor' },
+  ],
+  locations: [{ key: 'loca_00000001', label: 'Main clinic' }],
+  appointmentTypes: [{ key: 'type_00000001', label: 'Office visit' }],
+  durations: [10, 15, 30],
+};
+
+/** "Register a walk-in" answered, the name and birth date typed: the patient search is pending. */
+export function findingWalkInPatient(): State {
+  const asked = reduce(panel(), { type: 'walk-in-start' });
+  const entering = answer(asked, { ok: true, value: WALK_IN_OPTIONS });
+  return run(entering, ...typed('okafor'), { type: 'submit-family-name' }, { type: 'submit-birth-date', birthDate: '1985-03-14' });
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KioskApi } from '../../../preload/api.js';
 import { CALL_TIMEOUT_MS, runEffect, startCall } from '../../../renderer/runner.js';
 import { reduce, type Action, type CallName, type State } from '../../../renderer/state/index.js';
-import { SESSION, answer, appt, panel, pin, run, typed, welcome } from './helpers.js';
+import { SESSION, answer, appt, dayView, findingWalkInPatient, panel, pin, row, run, typed, welcome } from './helpers.js';
 
 const found = (s: State) =>
   answer(s, {
@@ -30,6 +30,27 @@ const PENDING: Record<CallName, () => State> = {
   staffRetryOutbox: () => reduce(panel(), { type: 'staff-retry' }),
   staffExit: () => run(panel(), { type: 'staff-exit-ask' }, ...pin('246810'), { type: 'staff-exit-confirm' }),
   staffLiftPause: () => reduce(panel(), { type: 'staff-lift-pause' }),
+  staffSchedule: () => reduce(panel(), { type: 'day-open' }),
+  staffScheduleCheckIn: () => reduce(dayView([row('appt_open0001', 'Luis Castellano')]), { type: 'day-check-in', key: 'appt_open0001' }),
+  staffScheduleUndo: () =>
+    run(
+      dayView([row('appt_done0001', 'Luis Castellano', { status: 'checked-in', action: 'undo' })]),
+      { type: 'day-undo-ask', key: 'appt_done0001' },
+      ...pin('246810'),
+      { type: 'day-undo-confirm' },
+    ),
+  staffWalkInOptions: () => reduce(panel(), { type: 'walk-in-start' }),
+  staffFindPatient: () => findingWalkInPatient(),
+  staffWalkIn: () =>
+    run(
+      answer(findingWalkInPatient(), {
+        ok: true,
+        value: { patients: [{ key: 'pat_00000001', fullName: 'Amara Okafor', birthDate: '1985-03-14' }] },
+      }),
+      { type: 'walk-in-choose', field: 'practitionerKey', key: 'prac_00000002' },
+      { type: 'walk-in-create' },
+    ),
+  staffActivity: () => reduce(panel(), { type: 'activity-open' }),
 };
 
 /** Runs the pending call of `s` through the real runner, feeding every action back into the reducer. */

@@ -158,6 +158,7 @@ function scheduleCases() {
     status: 'booked',
     kiosk: null,
     walkIn: false,
+    action: 'check_in',
   };
   const ACTIVITY = {
     since: '2026-06-15T04:00:00.000Z',

@@ -46,6 +46,13 @@ describe('the call protocol', () => {
         'staffRetryOutbox',
         'staffUndo',
         'staffUnlock',
+        'staffSchedule',
+        'staffScheduleCheckIn',
+        'staffScheduleUndo',
+        'staffWalkInOptions',
+        'staffFindPatient',
+        'staffWalkIn',
+        'staffActivity',
       ].sort(),
     );
   });
