@@ -204,7 +204,7 @@ export const en = {
     nextAttempt: 'Next attempt',
   },
   noError: 'None',
-  notOnSchedule: 'Not on today’s schedule',
+  notOnSchedule: 'Not on the loaded schedule',
   sendingNow: 'Sending now',
   retried: (n: number) => (n === 0 ? 'Retried: everything was sent.' : `Retried: ${n} still waiting.`),
   retryNow: 'Retry now',
@@ -225,7 +225,8 @@ export const en = {
   activityOpen: 'Kiosk activity today',
   dayTitle: "Today's schedule",
   dayLead: (count: number, time: string | null) =>
-    time ? `${count} ${count === 1 ? 'appointment' : 'appointments'}, as of ${time}.` : 'Loading today’s schedule…',
+    time ? `${count} ${count === 1 ? 'appointment' : 'appointments'}, as of ${time}.` : 'Not loaded yet.',
+  dayLoading: 'Loading today’s schedule…',
   dayNotReady: 'Today’s schedule has not loaded yet. Patients are looked up in the clinic system meanwhile.',
   dayFilters: {
     all: 'All',

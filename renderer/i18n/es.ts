@@ -184,7 +184,7 @@ export const es: Messages = {
     nextAttempt: 'Próximo intento',
   },
   noError: 'Ninguno',
-  notOnSchedule: 'No está en la agenda de hoy',
+  notOnSchedule: 'No está en la agenda cargada',
   sendingNow: 'Enviando ahora',
   retried: (n) =>
     n === 0
@@ -207,7 +207,8 @@ export const es: Messages = {
   walkInOpen: 'Registrar una visita sin cita',
   activityOpen: 'Actividad del quiosco hoy',
   dayTitle: 'Agenda de hoy',
-  dayLead: (count, time) => (time ? `${count} ${count === 1 ? 'cita' : 'citas'}, a ${hour(time)}.` : 'Cargando la agenda de hoy…'),
+  dayLead: (count, time) => (time ? `${count} ${count === 1 ? 'cita' : 'citas'}, a ${hour(time)}.` : 'Todavía sin cargar.'),
+  dayLoading: 'Cargando la agenda de hoy…',
   dayNotReady: 'La agenda de hoy todavía no se ha cargado. Mientras tanto, los pacientes se buscan en el sistema de la clínica.',
   dayFilters: {
     all: 'Todas',

@@ -154,7 +154,7 @@ export function StaffDay({ staff, confirmUndo, busy, timezone, dispatch }: Props
       name="staff-day"
       variant="staff staff-day"
       title={t.dayTitle}
-      lead={t.dayLead(all.length, day?.loadedAt ? formatTime(day.loadedAt, lang, timezone) : null)}
+      lead={day ? t.dayLead(all.length, day.loadedAt ? formatTime(day.loadedAt, lang, timezone) : null) : t.dayLoading}
       actions={actions}
     >
       {day && !day.ready ? <p class="staff-alert">{t.dayNotReady}</p> : null}

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createLogger, dailyFileSink } from '../../main/core/log.js';
 import { launchChromium, openKioskInChromium, type ChromiumHost } from '../../dev/chromium-host.js';
-import { startDemoKiosk, type DemoKiosk, type DemoKioskOptions } from '../../dev/demo-kiosk.js';
+import { DEMO_STAFF_PIN, startDemoKiosk, type DemoKiosk, type DemoKioskOptions } from '../../dev/demo-kiosk.js';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import { tenAm } from '../support/fixtures.js';
@@ -63,3 +63,23 @@ export const test = base.extend<Options & { kiosk: KioskFixture }, { chromiumBro
 export { expect };
 
 export const screen = (page: Page, name: string) => page.locator(`[data-screen="${name}"]`);
+
+/** Five quick taps on the hidden corner, then the demo PIN on the pad: the staff panel, loaded. */
+export async function unlockStaff(page: Page) {
+  for (let i = 0; i < 5; i++) await page.mouse.click(20, 20);
+  const pinScreen = screen(page, 'staff-pin');
+  await expect(pinScreen).toBeVisible();
+  for (const digit of DEMO_STAFF_PIN) await pinScreen.getByRole('button', { name: digit, exact: true }).click();
+  await pinScreen.getByRole('button', { name: 'Unlock' }).click();
+  await expect(screen(page, 'staff')).toBeVisible();
+  await expect(screen(page, 'staff').locator('[data-notice="busy"]')).toHaveCount(0);
+}
+
+/**
+ * Types on the on-screen keyboard or number pad, as a finger would. (Physical typing right after a
+ * screen appears can beat the keyboard listener, which is attached in an effect after paint.)
+ */
+export async function tapKeys(page: Page, group: 'Keyboard' | 'Number pad', text: string) {
+  const keys = page.getByRole('group', { name: group, exact: true });
+  for (const ch of text.toUpperCase()) await keys.getByRole('button', { name: ch, exact: true }).click();
+}

@@ -8,31 +8,11 @@ import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_STAFF_PIN } from '../../dev/demo-kiosk.js';
 import { audit } from './axe.js';
-import { expect, screen, test, type KioskFixture } from './fixtures.js';
+import { expect, screen, tapKeys, test, unlockStaff, type KioskFixture } from './fixtures.js';
 
 mkdirSync('artifacts/screens', { recursive: true });
 const statusOf = async (k: KioskFixture, id: string) => (await k.demo.server.repo.readResource<Appointment>('Appointment', id)).status;
 const banner = (page: Page) => page.locator('[data-assist-banner]');
-
-/** Five quick taps on the hidden corner, then the PIN on the pad (as staff.spec.ts does). */
-async function unlock(page: Page) {
-  for (let i = 0; i < 5; i++) await page.mouse.click(20, 20);
-  const pinScreen = screen(page, 'staff-pin');
-  await expect(pinScreen).toBeVisible();
-  for (const digit of DEMO_STAFF_PIN) await pinScreen.getByRole('button', { name: digit, exact: true }).click();
-  await pinScreen.getByRole('button', { name: 'Unlock' }).click();
-  await expect(screen(page, 'staff')).toBeVisible();
-  await expect(screen(page, 'staff').locator('[data-notice="busy"]')).toHaveCount(0);
-}
-
-/**
- * Types on the on-screen keyboard or number pad, as a finger would. (Physical typing right after a
- * screen appears can beat the keyboard listener, which is attached in an effect after paint.)
- */
-async function tapKeys(page: Page, group: 'Keyboard' | 'Number pad', text: string) {
-  const keys = page.getByRole('group', { name: group, exact: true });
-  for (const ch of text.toUpperCase()) await keys.getByRole('button', { name: ch, exact: true }).click();
-}
 
 /** Last name, then the birth date in the English order (MM DD YYYY), each followed by Continue. */
 async function enterPatient(page: Page, p: { family: string; birthDate: string }, staff: boolean) {
@@ -82,7 +62,7 @@ test('staff check in a too-early patient, then undo it after confirming', async 
   const p = kiosk.demo.server.scenarios!.tooEarly;
   const id = p.appointmentIds[0]!;
   expect(await statusOf(kiosk, id)).toBe('booked');
-  await unlock(page);
+  await unlockStaff(page);
 
   // Back to staff panel from the first step.
   await screen(page, 'staff').getByRole('button', { name: 'Help a patient check in' }).click();
@@ -144,7 +124,7 @@ test('staff check in a too-early patient, then undo it after confirming', async 
 test('no match in staff mode: plain words, Try again, no attempt count, and no patient cooldown', async ({ kiosk }) => {
   const { page } = kiosk;
   const p = kiosk.demo.server.scenarios!.openNow;
-  await unlock(page);
+  await unlockStaff(page);
   // More misses than a patient is allowed before the kiosk cools down.
   for (let i = 0; i < 4; i++) {
     if (i > 0) await screen(page, 'message').getByRole('button', { name: 'Try again' }).click();
@@ -172,7 +152,7 @@ test.describe('idle', () => {
     test.setTimeout(60_000);
     const { page } = kiosk;
     const p = kiosk.demo.server.scenarios!.twoToday;
-    await unlock(page);
+    await unlockStaff(page);
     await findPatient(page, p);
     expect(kiosk.demo.kiosk.parts!.checkIn.activeSessions).toBe(1);
     const dialog = page.getByRole('dialog');

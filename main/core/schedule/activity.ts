@@ -59,7 +59,8 @@ export class KioskActivity {
       if (id) this.results.delete(id);
     } else if (e.event === 'staff.walk_in' && e.outcome === 'created') count('walkIns');
     else if (e.event === 'staff.lift_pause' && e.outcome === 'lifted') count('pauseLifts');
-    if (e.event === 'identify' && (e.outcome === 'cooldown' || e.outcome === 'paused')) count('pauses');
+    // One kiosk-wide pause starts with one `identify.paused` (what CheckInService records when the misses reach the limit).
+    if (e.event === 'identify.paused') count('pauses');
     const reason = failureReason(e);
     if (reason) {
       this.failures.set(reason, (this.failures.get(reason) ?? 0) + 1);

@@ -99,17 +99,17 @@ for (const profile of ['canvas', 'r4'] as const) {
       expect(day.value.ready).toBe(true);
       const s = demo.server.scenarios!.tooEarly; // patients cannot yet; staff may
       const row = day.value.rows.find((r: { patientName: string }) => r.patientName === `${s.given} ${s.family}`);
-      expect(row.status).toBe('booked');
+      expect(row).toMatchObject({ status: 'booked', action: 'check_in' });
       expect((await call('staff:scheduleCheckIn', { staffSession: staff, key: row.key })).value.outcome).toBe('checked_in');
       const after = (await call('staff:schedule', { staffSession: staff })).value.rows.find((r: { key: string }) => r.key === row.key);
-      expect(after).toMatchObject({ status: 'checked-in', kiosk: 'checked_in_here' });
+      expect(after).toMatchObject({ status: 'checked-in', kiosk: 'checked_in_here', action: 'undo' });
       // Undo changes the EHR: a wrong PIN writes nothing, the right one undoes.
       expect((await call('staff:scheduleUndo', { staffSession: staff, key: row.key, pin: '000000' })).error?.code).toBe('pin_rejected');
       expect((await demo.server.repo.readResource<Appointment>('Appointment', s.appointmentIds[0]!)).status).toBe('checked-in');
       expect((await call('staff:scheduleUndo', { staffSession: staff, key: row.key, pin: DEMO_STAFF_PIN })).value.outcome).toBe('undone');
       expect((await demo.server.repo.readResource<Appointment>('Appointment', s.appointmentIds[0]!)).status).toBe('booked');
       const undone = (await call('staff:schedule', { staffSession: staff })).value.rows.find((r: { key: string }) => r.key === row.key);
-      expect(undone).toMatchObject({ status: 'booked', kiosk: null });
+      expect(undone).toMatchObject({ status: 'booked', kiosk: null, action: 'check_in' });
       expect((await call('staff:schedule', { staffSession: 'AAAAAAAAAAAAAAAAAAAA' })).error?.code).toBe('staff_locked');
     });
 

@@ -11,7 +11,8 @@ describe('KioskActivity', () => {
     a.note({ event: 'checkin', outcome: 'too_early', appointmentId: 'a3' });
     a.note({ event: 'checkin', outcome: 'failed', appointmentId: 'a4' });
     a.note({ event: 'identify', outcome: 'not_found' });
-    a.note({ event: 'identify', outcome: 'cooldown' });
+    a.note({ event: 'identify.paused', outcome: 'kiosk_paused' }); // as CheckInService records a pause
+    a.note({ event: 'identify', outcome: 'cooldown' }); // an attempt during it: a failure, not another pause
     a.note({ event: 'outbox.delivered', outcome: 'checked_in', appointmentId: 'a2', by: 'outbox' });
     const s = a.summary();
     expect(s).toMatchObject({ checkIns: 1, recordedOffline: 1, delivered: 1, pauses: 1 });
