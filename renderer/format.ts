@@ -40,6 +40,12 @@ export function formatLongDate(value: Date, lang: Language, timeZone: string): s
   return s.charAt(0).toLocaleUpperCase(LOCALES[lang]) + s.slice(1);
 }
 
+/** A calendar date (ISO `YYYY-MM-DD`) in words: "March 25, 1980" / "25 de marzo de 1980"; no zone shifts it. */
+export function formatCalendarDate(iso: string, lang: Language): string {
+  const d = toDate(`${iso}T12:00:00Z`);
+  return d ? formatter(lang, 'UTC', { year: 'numeric', month: 'long', day: 'numeric' }).format(d) : '';
+}
+
 /** Today's calendar date in the clinic's zone (a birth date "in the future" is judged there). */
 export function todayIn(timeZone: string, now: Date = new Date()): DayParts {
   const parts = formatter('en', timeZone, { year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(now);

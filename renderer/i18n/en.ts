@@ -57,6 +57,8 @@ export const en = {
 
   dobTitle: 'What is your date of birth?',
   dobHint: 'Month, day, then the year with 4 digits.',
+  /** `date` in words, then as it is typed here. */
+  dobExample: (date: string, typed: string) => `For example, ${date} is ${typed}.`,
   dobLabel: 'Date of birth',
   dobFields: { month: 'Month', day: 'Day', year: 'Year' } satisfies Record<DobField, string>,
   dobMasks: { month: 'MM', day: 'DD', year: 'YYYY' } satisfies Record<DobField, string>,
@@ -64,6 +66,8 @@ export const en = {
   dobNotADate: 'That date does not exist. Please check it.',
   dobFuture: 'That date is after today. Please check it.',
   dobTooOld: 'Please check the year.',
+  /** Not a date as typed, but one with day and month the other way round: `date` is that one, in this order. */
+  dobSwapped: (date: string) => `Month first, then the day. Did you mean ${date}?`,
   keypad: 'Number pad',
   keyDeleteDigit: 'delete last digit',
   keyClear: 'Clear',

@@ -55,6 +55,7 @@ export const es: Messages = {
 
   dobTitle: '¿Cuál es su fecha de nacimiento?',
   dobHint: 'Día, mes y luego el año con 4 cifras.',
+  dobExample: (date, typed) => `Por ejemplo, el ${date} es ${typed}.`,
   dobLabel: 'Fecha de nacimiento',
   dobFields: { month: 'Mes', day: 'Día', year: 'Año' },
   dobMasks: { month: 'MM', day: 'DD', year: 'AAAA' },
@@ -62,6 +63,7 @@ export const es: Messages = {
   dobNotADate: 'Esa fecha no existe. Por favor, revísela.',
   dobFuture: 'Esa fecha es posterior a hoy. Por favor, revísela.',
   dobTooOld: 'Por favor, revise el año.',
+  dobSwapped: (date) => `Primero el día, luego el mes. ¿Quiso decir ${date}?`,
   keypad: 'Teclado numérico',
   keyDeleteDigit: 'borrar el último número',
   keyClear: 'Borrar todo',

@@ -131,6 +131,13 @@ describe('audio mode keys', () => {
     expect(q.said.at(-1)).toBe('That date does not exist. Please check it.');
   });
 
+  it('birth date typed day first: the hint names the date in words, and nothing is submitted', () => {
+    const p = patient(run(welcome(), { type: 'start' }, { type: 'type', ch: 'O', onScreenKey: true }, { type: 'submit-family-name' }));
+    p.press('1', '3', '0', '5', '1', '9', '8', '0', 'select');
+    expect(p.said.at(-1)).toBe('Month first, then the day. Did you mean May 13, 1980?');
+    expect(p.state.pending).toBeNull();
+  });
+
   it('Spanish: the day comes first and every word is Spanish', () => {
     const s = run(
       welcome(),
