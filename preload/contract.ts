@@ -96,11 +96,17 @@ export type KioskInfo = z.infer<typeof KioskInfo>;
 export const CheckInState = z.enum(['open', 'too_early', 'too_late', 'checked_in', 'not_eligible']);
 export type CheckInState = z.infer<typeof CheckInState>;
 
+/** How the patient attends (main/core/checkin/visit.ts): a video visit is never checked in at the kiosk by the patient. */
+export const Visit = z.enum(['in_person', 'video']);
+export type Visit = z.infer<typeof Visit>;
+
 export const AppointmentView = z.object({
   key: Opaque,
   start: Iso,
   clinician: z.string().max(120),
   location: z.string().max(120),
+  visit: Visit,
+  /** For the patient, never 'open' on a video visit. */
   state: CheckInState,
   /** When check-in opens (for too_early). */
   opensAt: Iso.nullable(),
