@@ -66,6 +66,16 @@ export const SpeakRequest = z.object({
 });
 export type SpeakRequest = z.infer<typeof SpeakRequest>;
 
+/** Words the clinic configures for patients to read: bounded, no control characters. */
+const ClinicText = z
+  .string()
+  .min(1)
+  .max(300)
+  .regex(/^[^\p{Cc}\p{Cs}]*$/u, 'must not contain control characters');
+/** What a video visit's card tells the patient to do instead of checking in, per language (config `clinic.videoVisitText`). */
+export const VideoVisitText = z.partialRecord(Language, ClinicText);
+export type VideoVisitText = z.infer<typeof VideoVisitText>;
+
 export const KioskInfo = z.object({
   clinicName: z.string().max(120),
   timezone: z.string().max(64),
@@ -89,6 +99,8 @@ export const KioskInfo = z.object({
   offlineIdentification: z.boolean().optional(),
   /** Absent from a main that predates audio guidance: the renderer then offers none. */
   audio: AudioInfo.optional(),
+  /** The clinic's own words for video visits; a language it leaves out gets the renderer's default text. */
+  videoVisitText: VideoVisitText.optional(),
 });
 export type KioskInfo = z.infer<typeof KioskInfo>;
 
