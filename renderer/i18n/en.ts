@@ -87,6 +87,11 @@ export const en = {
   tooLate: "It's past the check-in time for this appointment. Please see the front desk.",
   alreadyIn: "You're already checked in",
   notEligible: 'Please see the front desk about this appointment',
+  /** A video visit's card: its label, and what to do instead of checking in (config clinic.videoVisitText replaces the latter). */
+  videoVisit: 'Video visit',
+  videoVisitText:
+    'Please join from your phone or computer at your appointment time, with the link the clinic sent you. You do not need to check in here.',
+  videoLead: 'Your visit today is by video.',
   noAppointments: "We don't see an appointment for you today. Please see the front desk.",
 
   doneTitle: (firstName: string) => (firstName ? `You're checked in, ${firstName}.` : "You're checked in."),

@@ -83,6 +83,10 @@ export const es: Messages = {
   tooLate: 'Ya pasó la hora de registro para esta cita. Por favor, pase a la recepción.',
   alreadyIn: 'Su llegada ya está registrada',
   notEligible: 'Por favor, consulte sobre esta cita en la recepción',
+  videoVisit: 'Cita por video',
+  videoVisitText:
+    'Conéctese desde su teléfono o computadora a la hora de su cita, con el enlace que le envió la clínica. No necesita registrar su llegada aquí.',
+  videoLead: 'Su cita de hoy es por video.',
   noAppointments: 'No vemos ninguna cita para usted hoy. Por favor, pase a la recepción.',
 
   doneTitle: (firstName) => (firstName ? `Listo, ${firstName}: su llegada está registrada.` : 'Listo: su llegada está registrada.'),

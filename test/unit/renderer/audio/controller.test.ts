@@ -7,7 +7,8 @@ import type { AudioCommand } from '../../../../preload/contract.js';
 import { dobSoFar, newSession, onKey, spell, type AudioSession } from '../../../../renderer/audio/controller.js';
 import { screenSpeech, type SpeechContext } from '../../../../renderer/audio/script.js';
 import { audioWords } from '../../../../renderer/audio/words.js';
-import { dictionaries } from '../../../../renderer/i18n/index.js';
+import { en } from '../../../../renderer/i18n/en.js';
+import { dictionaries, messagesFor } from '../../../../renderer/i18n/index.js';
 import { reduce, type State } from '../../../../renderer/state/index.js';
 import { SESSION, answer, appt, run, welcome } from '../helpers.js';
 
@@ -193,6 +194,19 @@ describe('what the screens say', () => {
     p.press('help', 'down', 'down', 'down', 'readBack', 'select');
     const everything = [screenSpeech(s, ctx(s)).intro, ...screenSpeech(s, ctx(s)).choices.map((c) => c.label), ...p.said].join(' ');
     for (const leak of ['Okafor', 'OKAFOR', '1985', '03', '14', 'O, K']) expect(everything).not.toContain(leak);
+  });
+
+  it("a video visit is said as one, with what to do instead (the clinic's words when configured); select checks nothing in", () => {
+    const s = found([appt('appt_video_01', 'not_eligible', undefined, 'video')]);
+    expect(screenSpeech(s, ctx(s)).choices.map((c) => c.label)).toEqual([
+      `10:40 AM, with Dr. Raman, by video. ${en.videoVisitText}`,
+      'Start over',
+    ]);
+    const p = patient(s);
+    p.press('select');
+    expect(p.state.pending).toBeNull();
+    const clinic = { ...ctx(s), t: messagesFor('en', { videoVisitText: { en: 'Use the link in your text message.' } }) };
+    expect(screenSpeech(s, clinic).choices[0]!.label).toBe('10:40 AM, with Dr. Raman, by video. Use the link in your text message.');
   });
 
   it('a card that cannot be checked in says when check-in opens and sends to the desk; select says it again', () => {
