@@ -7,6 +7,7 @@ import type { Appointment } from '@medplum/fhirtypes';
 import { playPatient } from '../../dev/patient-driver.js';
 import { en } from '../../renderer/i18n/en.js';
 import { es } from '../../renderer/i18n/es.js';
+import { audit } from './axe.js';
 import { expect, screen, test, type KioskFixture } from './fixtures.js';
 
 const statusOf = async (k: KioskFixture, id: string) => (await k.demo.server.repo.readResource<Appointment>('Appointment', id)).status;
@@ -28,6 +29,7 @@ test('a video visit: a video card with what to do instead, no Check in button, n
   await expect(appts.getByRole('button', { name: 'Check in', exact: true })).toHaveCount(0);
   await expect(appts.getByRole('button', { name: 'Check in for all' })).toHaveCount(0);
   await expect(appts.getByRole('button', { name: 'Done' })).toBeVisible();
+  await audit(page, 'video visit card');
   expect(await statusOf(kiosk, p.appointmentIds[0]!)).toBe('booked');
   expect(kiosk.demo.server.requests.filter((r) => r.method === 'PUT')).toEqual([]);
 });
@@ -57,6 +59,7 @@ test('"Check in for all" checks in the visits at the clinic and leaves the video
   await expect(rows.nth(1)).toHaveAttribute('data-outcome', 'not_eligible');
   await expect(rows.nth(1)).toContainText(en.videoVisitText);
   await expect(rows.nth(2)).toHaveAttribute('data-outcome', 'checked_in');
+  await audit(page, 'done, with a video visit left');
   const [first, video, last] = p.appointmentIds as [string, string, string];
   expect(await statusOf(kiosk, first)).toBe('checked-in');
   expect(await statusOf(kiosk, video)).toBe('booked');
