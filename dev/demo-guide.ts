@@ -1,16 +1,21 @@
 /** Start-up output of the demo: which synthetic patients to try, and what each one shows. */
 import { DEMO_STAFF_PIN, type DemoKiosk } from './demo-kiosk.js';
 
-const TRY: Array<[key: 'openNow' | 'twoToday' | 'accented' | 'tooEarly' | 'tooLate' | 'alreadyCheckedIn' | 'noAppointment', what: string]> =
+const TRY: Array<
   [
-    ['openNow', 'checks in now'],
-    ['twoToday', 'two appointments today'],
-    ['accented', 'type it without accents or hyphen'],
-    ['tooEarly', 'too early: shows when check-in opens'],
-    ['tooLate', 'too late: please see the front desk'],
-    ['alreadyCheckedIn', 'already checked in'],
-    ['noAppointment', 'no appointment today'],
-  ];
+    key: 'openNow' | 'twoToday' | 'videoAndInPerson' | 'accented' | 'tooEarly' | 'tooLate' | 'alreadyCheckedIn' | 'noAppointment',
+    what: string,
+  ]
+> = [
+  ['openNow', 'checks in now'],
+  ['twoToday', 'two appointments today'],
+  ['videoAndInPerson', 'a video visit between two at the clinic'],
+  ['accented', 'type it without accents or hyphen'],
+  ['tooEarly', 'too early: shows when check-in opens'],
+  ['tooLate', 'too late: please see the front desk'],
+  ['alreadyCheckedIn', 'already checked in'],
+  ['noAppointment', 'no appointment today'],
+];
 
 export function printDemoGuide(demo: DemoKiosk): void {
   const s = demo.server.scenarios;

@@ -74,6 +74,16 @@ export const SpeakRequest = z.object({
 });
 export type SpeakRequest = z.infer<typeof SpeakRequest>;
 
+/** Words the clinic configures for patients to read: bounded, no control characters. */
+const ClinicText = z
+  .string()
+  .min(1)
+  .max(300)
+  .regex(/^[^\p{Cc}\p{Cs}]*$/u, 'must not contain control characters');
+/** What a video visit's card tells the patient to do instead of checking in, per language (config `clinic.videoVisitText`). */
+export const VideoVisitText = z.partialRecord(Language, ClinicText);
+export type VideoVisitText = z.infer<typeof VideoVisitText>;
+
 export const KioskInfo = z.object({
   clinicName: z.string().max(120),
   timezone: z.string().max(64),
@@ -97,6 +107,8 @@ export const KioskInfo = z.object({
   offlineIdentification: z.boolean().optional(),
   /** Absent from a main that predates audio guidance: the renderer then offers none. */
   audio: AudioInfo.optional(),
+  /** The clinic's own words for video visits; a language it leaves out gets the renderer's default text. */
+  videoVisitText: VideoVisitText.optional(),
 });
 export type KioskInfo = z.infer<typeof KioskInfo>;
 
@@ -104,11 +116,17 @@ export type KioskInfo = z.infer<typeof KioskInfo>;
 export const CheckInState = z.enum(['open', 'too_early', 'too_late', 'checked_in', 'not_eligible']);
 export type CheckInState = z.infer<typeof CheckInState>;
 
+/** How the patient attends (main/core/checkin/visit.ts): a video visit is never checked in at the kiosk by the patient. */
+export const Visit = z.enum(['in_person', 'video']);
+export type Visit = z.infer<typeof Visit>;
+
 export const AppointmentView = z.object({
   key: Opaque,
   start: Iso,
   clinician: z.string().max(120),
   location: z.string().max(120),
+  visit: Visit,
+  /** For the patient, never 'open' on a video visit. */
   state: CheckInState,
   /** When check-in opens (for too_early). */
   opensAt: Iso.nullable(),

@@ -13,7 +13,7 @@ import { AudioBadge } from './components/AudioBadge.js';
 import { IdleGuard } from './components/IdleGuard.js';
 import { StaffCorner } from './components/StaffCorner.js';
 import { TopBar } from './components/TopBar.js';
-import { I18n, dictionaries } from './i18n/index.js';
+import { I18n, messagesFor } from './i18n/index.js';
 import { kioskApi, safely } from './kiosk.js';
 import { runEffect, startCall } from './runner.js';
 import { Appointments } from './screens/Appointments.js';
@@ -45,7 +45,7 @@ export function App() {
   const [state, dispatch] = useReducer(reduce, undefined, initialState);
   const latest = useRef<State>(state);
   latest.current = state;
-  const t = dictionaries[state.lang];
+  const t = messagesFor(state.lang, state.info);
   const audio = useAudioGuidance(state, dispatch, speech);
 
   // Kiosk info once at start; then every 30 s either health (when working) or info again (until it is).

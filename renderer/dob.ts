@@ -47,7 +47,23 @@ export function isEmptyDob(d: DobDraft): boolean {
   return d.month === '' && d.day === '' && d.year === '';
 }
 
-export type DobCheck = { ok: true; iso: string } | { ok: false; reason: 'incomplete' | 'not_a_date' | 'future' | 'too_old' };
+/** What the birth-date step shows as its example: a day above 12, so the order cannot be misread. */
+export const EXAMPLE_DOB: DobDraft = { month: '03', day: '25', year: '1980' };
+
+/** A draft as the mask shows it, in the language's order: "03/25/1980" (en), "25/03/1980" (es). */
+export function formatDob(d: DobDraft, order: readonly DobField[]): string {
+  return order.map((f) => d[f]).join('/');
+}
+
+/** The ISO `YYYY-MM-DD` of a full draft. */
+export const dobIso = (d: DobDraft) => `${d.year}-${d.month}-${d.day}`;
+
+export type DobProblem = 'incomplete' | 'not_a_date' | 'future' | 'too_old';
+/**
+ * `swapped`: not a date in the expected order, but a real one with day and month the other way round
+ * (`swapped` is that date): most likely typed in the other order, so the patient gets a hint, not a miss.
+ */
+export type DobCheck = { ok: true; iso: string } | { ok: false; reason: DobProblem } | { ok: false; reason: 'swapped'; swapped: DobDraft };
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -55,20 +71,30 @@ function daysInMonth(year: number, month: number): number {
 
 /**
  * Validates as the patient types: a full field that is already impossible is reported at once
- * (month 13, day 00, year 1850), otherwise "incomplete" until every field is filled.
+ * (month 13, day 00, day 30 of February, year 1850), otherwise "incomplete" until every field is
+ * filled. A day and month that only make sense the other way round get `swapped`.
  */
 export function checkDob(d: DobDraft, today: DayParts): DobCheck {
+  const plain = checkInOrder(d, today);
+  if (plain.ok || plain.reason !== 'not_a_date' || d.month.length < 2 || d.day.length < 2) return plain;
+  const swapped: DobDraft = { ...d, month: d.day, day: d.month };
+  const other = checkInOrder(swapped, today);
+  return other.ok || other.reason === 'incomplete' ? { ok: false, reason: 'swapped', swapped } : plain;
+}
+
+function checkInOrder(d: DobDraft, today: DayParts): { ok: true; iso: string } | { ok: false; reason: DobProblem } {
   const full = (f: DobField) => d[f].length === FIELD_LENGTH[f];
   const month = Number(d.month);
   const day = Number(d.day);
   const year = Number(d.year);
   if (full('month') && (month < 1 || month > 12)) return { ok: false, reason: 'not_a_date' };
   if (full('day') && (day < 1 || day > 31)) return { ok: false, reason: 'not_a_date' };
+  // Before the year is typed, a day is judged against the longest such month (February 29 may still be real).
+  if (full('month') && full('day') && day > daysInMonth(full('year') ? year : 2000, month)) return { ok: false, reason: 'not_a_date' };
   if (full('year') && year < EARLIEST_YEAR) return { ok: false, reason: 'too_old' };
   if (full('year') && year > today.year) return { ok: false, reason: 'future' };
   if (!full('month') || !full('day') || !full('year')) return { ok: false, reason: 'incomplete' };
-  if (day > daysInMonth(year, month)) return { ok: false, reason: 'not_a_date' };
   const key = (p: DayParts) => p.year * 10000 + p.month * 100 + p.day;
   if (key({ year, month, day }) > key(today)) return { ok: false, reason: 'future' };
-  return { ok: true, iso: `${d.year}-${d.month}-${d.day}` };
+  return { ok: true, iso: dobIso(d) };
 }

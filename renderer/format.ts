@@ -40,10 +40,10 @@ export function formatLongDate(value: Date, lang: Language, timeZone: string): s
   return s.charAt(0).toLocaleUpperCase(LOCALES[lang]) + s.slice(1);
 }
 
-/** A calendar date ("1985-03-14") as staff read it: "Mar 14, 1985" / "14 mar 1985", never shifted by a time zone. */
-export function formatDate(isoDate: string, lang: Language): string {
-  const d = toDate(`${isoDate}T12:00:00Z`);
-  return d ? formatter(lang, 'UTC', { year: 'numeric', month: 'short', day: 'numeric' }).format(d) : isoDate;
+/** A calendar date (ISO `YYYY-MM-DD`) in words: "March 25, 1980" / "25 de marzo de 1980"; no zone shifts it. */
+export function formatCalendarDate(iso: string, lang: Language): string {
+  const d = toDate(`${iso}T12:00:00Z`);
+  return d ? formatter(lang, 'UTC', { year: 'numeric', month: 'long', day: 'numeric' }).format(d) : '';
 }
 
 /** Today's calendar date in the clinic's zone (a birth date "in the future" is judged there). */

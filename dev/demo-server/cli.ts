@@ -19,7 +19,8 @@ const DESCRIPTIONS: Record<Exclude<keyof DemoScenarios, 'sharedBirthDate'>, stri
   alreadyCheckedIn: 'already arrived today',
   cancelled: 'only a cancelled visit today',
   noAppointment: 'nothing today, booked tomorrow',
-  telehealth: 'telehealth visit (meeting link)',
+  telehealth: 'video visit (meeting link): the card says how to join, no Check in',
+  videoAndInPerson: 'two clinic visits and a video visit between them',
   inactive: 'inactive patient with a visit today',
   compoundSurname: 'two surnames (either one is enough)',
 };

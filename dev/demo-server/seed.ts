@@ -41,6 +41,7 @@ type SingleScenario =
   | 'cancelled'
   | 'noAppointment'
   | 'telehealth'
+  | 'videoAndInPerson'
   | 'inactive'
   | 'compoundSurname';
 
@@ -117,6 +118,14 @@ const SCENARIOS: Record<SingleScenario, ScenarioSpec> = {
     birthDate: '1986-04-01',
     gender: 'male',
     visits: [{ minutesFromNow: 25, telehealth: true }],
+  },
+  /** A video visit between two visits at the clinic: "Check in for all" takes the two, never the video one. */
+  videoAndInPerson: {
+    family: 'Achterberg',
+    given: 'Wilma',
+    birthDate: '1977-09-14',
+    gender: 'female',
+    visits: [{ minutesFromNow: 10 }, { minutesFromNow: 30, telehealth: true }, { minutesFromNow: 50 }],
   },
   inactive: {
     family: 'Brennan',

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { VideoVisitText } from '../../preload/contract.js';
 import { AUDIO_DEFAULTS, AudioConfig } from './speech/settings.js';
 
 const isLoopback = (host: string) => host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
@@ -75,6 +76,8 @@ export const ConfigSchema = z
         name: z.string().min(1).max(120).default('Clinic check-in'),
         timezone: TimeZone.optional(),
         locationId: z.string().min(1).optional(),
+        /** What a video visit's card says instead of a Check in button, per language (else the kiosk's default). */
+        videoVisitText: VideoVisitText.optional(),
       })
       .strict()
       .prefault({}),

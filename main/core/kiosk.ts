@@ -218,6 +218,7 @@ export function createKiosk(o: KioskOptions): Kiosk {
     health: health.current,
     offlineIdentification: parts?.schedule.ready ?? false,
     audio: audioInfo(config?.audio),
+    videoVisitText: settings.clinic.videoVisitText,
   });
 
   const outboxNames = (appointmentId: string) => {

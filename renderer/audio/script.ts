@@ -50,7 +50,8 @@ const join = (...parts: Array<string | null | undefined | false>) =>
 const RESET: Action = { type: 'reset' };
 
 function when(a: AppointmentView, s: State, c: SpeechContext): string {
-  return c.w.at(formatTime(a.start, s.lang, s.info?.timezone ?? 'UTC'), a.clinician, a.location);
+  const time = formatTime(a.start, s.lang, s.info?.timezone ?? 'UTC');
+  return a.visit === 'video' ? c.w.atVideo(time, a.clinician) : c.w.at(time, a.clinician, a.location);
 }
 
 /** An appointment card, read in full: time, clinician, place, and where its check-in stands. */
@@ -67,7 +68,7 @@ export function appointmentLine(a: AppointmentView, s: State, c: SpeechContext):
     case 'checked_in':
       return join(when(a, s, c), t.alreadyIn);
     case 'not_eligible':
-      return join(when(a, s, c), t.notEligible);
+      return join(when(a, s, c), a.visit === 'video' ? t.videoVisitText : t.notEligible);
   }
 }
 

@@ -6,7 +6,7 @@
  * the on-screen keyboard and number pad respect), and says what a tap changed.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { dictionaries } from '../i18n/index.js';
+import { messagesFor } from '../i18n/index.js';
 import { isStaffMode, reduce, type Action, type State } from '../state/index.js';
 import { announcement, newSession, onKey, screenKey, type AudioSession, type Say } from './controller.js';
 import { commandFor, digitOf, keyMap } from './keymap.js';
@@ -41,7 +41,7 @@ export function useAudioGuidance(state: State, dispatch: (a: Action) => void, sp
   const enabled = audio?.enabled === true;
   const map = useMemo(() => (audio ? keyMap(audio.keys) : new Map()), [audio]);
 
-  const ctx = (s: State): SpeechContext => ({ t: dictionaries[s.lang], w: audioWords[s.lang], checked: checked.current });
+  const ctx = (s: State): SpeechContext => ({ t: messagesFor(s.lang, s.info), w: audioWords[s.lang], checked: checked.current });
   const say = (list: readonly Say[]) =>
     list.forEach((u, i) =>
       speech.say(u.text, { lang: u.lang, interrupt: i === 0, rate: session.current.rate, volume: session.current.volume }),

@@ -32,6 +32,8 @@ export const audioEn = {
   toCheckIn: 'Press Enter to check in.',
   appointmentsCount: (n: number) => (n === 1 ? 'You have 1 appointment today.' : `You have ${n} appointments today.`),
   at: (time: string, clinician: string, location: string) => `${time}, with ${clinician}, at ${location}.`,
+  /** A video visit has no place to go to. */
+  atVideo: (time: string, clinician: string) => `${time}, with ${clinician}, by video.`,
   checkInOpen: 'Check-in is open.',
   checkedInFor: 'Checked in for:',
   audioEnds: 'Audio guidance ends now. Thank you.',
@@ -79,6 +81,7 @@ export const audioEs: AudioWords = {
   toCheckIn: 'Pulse Enter para registrar su llegada.',
   appointmentsCount: (n) => (n === 1 ? 'Tiene 1 cita hoy.' : `Tiene ${n} citas hoy.`),
   at: (time, clinician, location) => `${time}, con ${clinician}, en ${location}.`,
+  atVideo: (time, clinician) => `${time}, con ${clinician}, por video.`,
   checkInOpen: 'El registro está abierto.',
   checkedInFor: 'Llegada registrada para:',
   audioEnds: 'La guía por audio termina ahora. Gracias.',

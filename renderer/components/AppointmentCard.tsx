@@ -1,7 +1,7 @@
 /**
  * One appointment as both the patient's and the staff-assisted list show it: the time (the card's
- * heading, which its button points to), clinician and location. What can be done about it is up to
- * the list, passed in as children.
+ * heading, which its button points to), clinician and location (or "Video visit": a video visit has
+ * no room to go to). What can be done about it is up to the list, passed in as children.
  */
 import type { ComponentChildren } from 'preact';
 import type { AppointmentView, Language } from '../../preload/contract.js';
@@ -15,7 +15,7 @@ export const cardTitleId = (key: string) => `appt-${key}`;
 export function AppointmentCard({ a, timezone, children }: { a: AppointmentView; timezone: string; children: ComponentChildren }) {
   const { t, lang } = useI18n();
   return (
-    <li class={`card state-${a.state}`} data-appointment={a.key} data-state={a.state}>
+    <li class={`card state-${a.state} visit-${a.visit}`} data-appointment={a.key} data-state={a.state} data-visit={a.visit}>
       <h2 class="card-time" id={cardTitleId(a.key)}>
         {formatTime(a.start, lang, timezone)}
       </h2>
@@ -27,13 +27,23 @@ export function AppointmentCard({ a, timezone, children }: { a: AppointmentView;
           </dt>
           <dd>{a.clinician}</dd>
         </div>
-        <div>
-          <dt>
-            <Icon name="pin" />
-            <span class="sr-only">{t.location}</span>
-          </dt>
-          <dd>{a.location}</dd>
-        </div>
+        {a.visit === 'video' ? (
+          <div class="card-visit">
+            <dt>
+              <Icon name="video" />
+              <span class="sr-only">{t.location}</span>
+            </dt>
+            <dd>{t.videoVisit}</dd>
+          </div>
+        ) : (
+          <div>
+            <dt>
+              <Icon name="pin" />
+              <span class="sr-only">{t.location}</span>
+            </dt>
+            <dd>{a.location}</dd>
+          </div>
+        )}
       </dl>
       {children}
     </li>
@@ -61,13 +71,17 @@ export function CheckInButton({ apptKey, onClick }: { apptKey: string; onClick: 
   );
 }
 
-/** What a card says when it has no button; null for an open appointment (it gets the button). */
+/**
+ * What a card says when it has no button; null for an open appointment (it gets the button). A video
+ * visit the patient cannot check in here says what to do instead, in the clinic's words.
+ */
 export function cardNote(
   a: AppointmentView,
   t: Messages,
   lang: Language,
   tz: string,
 ): { icon: IconName; text: string; tone: string } | null {
+  if (a.visit === 'video' && a.state === 'not_eligible') return { icon: 'video', text: t.videoVisitText, tone: 'info' };
   switch (a.state) {
     case 'open':
       return null;

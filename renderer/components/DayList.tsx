@@ -27,7 +27,8 @@ export function DayList({ appointments, results, timezone, onCheckIn }: Props) {
         const open = !r && a.state === 'open';
         const note = r ? null : cardNote(a, t, lang, timezone);
         const ok = r ? isCheckedIn(r.outcome) : a.state === 'checked_in';
-        const tone = ok ? 'ok' : open || r?.outcome === 'recorded_offline' || a.state === 'too_early' ? 'info' : 'warn';
+        const video = note?.icon === 'video';
+        const tone = ok ? 'ok' : open || r?.outcome === 'recorded_offline' || a.state === 'too_early' || video ? 'info' : 'warn';
         const line = r
           ? r.outcome === 'too_early' && r.opensAt
             ? t.opensAt(formatTime(r.opensAt, lang, timezone))
@@ -35,7 +36,7 @@ export function DayList({ appointments, results, timezone, onCheckIn }: Props) {
           : (note?.text ?? '');
         return (
           <li class={`result tone-${tone}`} key={a.key} data-appointment={a.key} data-outcome={r?.outcome ?? a.state}>
-            <Icon name={ok ? 'check' : open ? 'arrow' : tone === 'info' ? 'info' : 'desk'} />
+            <Icon name={ok ? 'check' : open ? 'arrow' : video ? 'video' : tone === 'info' ? 'info' : 'desk'} />
             <div>
               <p class="result-appt" id={cardTitleId(a.key)}>
                 <span class="time">{formatTime(a.start, lang, timezone)}</span> · {a.clinician}

@@ -66,6 +66,8 @@ export const en = {
 
   dobTitle: 'What is your date of birth?',
   dobHint: 'Month, day, then the year with 4 digits.',
+  /** `date` in words, then as it is typed here. */
+  dobExample: (date: string, typed: string) => `For example, ${date} is ${typed}.`,
   dobLabel: 'Date of birth',
   dobFields: { month: 'Month', day: 'Day', year: 'Year' } satisfies Record<DobField, string>,
   dobMasks: { month: 'MM', day: 'DD', year: 'YYYY' } satisfies Record<DobField, string>,
@@ -73,6 +75,8 @@ export const en = {
   dobNotADate: 'That date does not exist. Please check it.',
   dobFuture: 'That date is after today. Please check it.',
   dobTooOld: 'Please check the year.',
+  /** Not a date as typed, but one with day and month the other way round: `date` is that one, in this order. */
+  dobSwapped: (date: string) => `Month first, then the day. Did you mean ${date}?`,
   keypad: 'Number pad',
   keyDeleteDigit: 'delete last digit',
   keyClear: 'Clear',
@@ -92,6 +96,11 @@ export const en = {
   tooLate: "It's past the check-in time for this appointment. Please see the front desk.",
   alreadyIn: "You're already checked in",
   notEligible: 'Please see the front desk about this appointment',
+  /** A video visit's card: its label, and what to do instead of checking in (config clinic.videoVisitText replaces the latter). */
+  videoVisit: 'Video visit',
+  videoVisitText:
+    'Please join from your phone or computer at your appointment time, with the link the clinic sent you. You do not need to check in here.',
+  videoLead: 'Your visit today is by video.',
   noAppointments: "We don't see an appointment for you today. Please see the front desk.",
 
   doneTitle: (firstName: string) => (firstName ? `You're checked in, ${firstName}.` : "You're checked in."),

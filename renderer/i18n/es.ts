@@ -55,6 +55,7 @@ export const es: Messages = {
 
   dobTitle: '¿Cuál es su fecha de nacimiento?',
   dobHint: 'Día, mes y luego el año con 4 cifras.',
+  dobExample: (date, typed) => `Por ejemplo, el ${date} es ${typed}.`,
   dobLabel: 'Fecha de nacimiento',
   dobFields: { month: 'Mes', day: 'Día', year: 'Año' },
   dobMasks: { month: 'MM', day: 'DD', year: 'AAAA' },
@@ -62,6 +63,7 @@ export const es: Messages = {
   dobNotADate: 'Esa fecha no existe. Por favor, revísela.',
   dobFuture: 'Esa fecha es posterior a hoy. Por favor, revísela.',
   dobTooOld: 'Por favor, revise el año.',
+  dobSwapped: (date) => `Primero el día, luego el mes. ¿Quiso decir ${date}?`,
   keypad: 'Teclado numérico',
   keyDeleteDigit: 'borrar el último número',
   keyClear: 'Borrar todo',
@@ -81,6 +83,10 @@ export const es: Messages = {
   tooLate: 'Ya pasó la hora de registro para esta cita. Por favor, pase a la recepción.',
   alreadyIn: 'Su llegada ya está registrada',
   notEligible: 'Por favor, consulte sobre esta cita en la recepción',
+  videoVisit: 'Cita por video',
+  videoVisitText:
+    'Conéctese desde su teléfono o computadora a la hora de su cita, con el enlace que le envió la clínica. No necesita registrar su llegada aquí.',
+  videoLead: 'Su cita de hoy es por video.',
   noAppointments: 'No vemos ninguna cita para usted hoy. Por favor, pase a la recepción.',
 
   doneTitle: (firstName) => (firstName ? `Listo, ${firstName}: su llegada está registrada.` : 'Listo: su llegada está registrada.'),

@@ -35,17 +35,20 @@ export function Appointments({ greetingName, appointments, timezone, dispatch, o
     );
   }
   const nothingOpen = openKeys.length === 0;
-  // Nothing to check in (too early, too late, already done): no step to take, so no "Step 3 of 3";
-  // say what to do instead, and end with Done.
+  // Nothing to check in (too early, too late, already done, a video visit): no step to take, so no
+  // "Step 3 of 3"; say what to do instead, and end with Done. A video visit is never open here, so
+  // "Check in for all" never includes it.
   const lead = !nothingOpen
     ? appointments.length === 1
       ? t.apptLeadOne
       : t.apptLeadMany
     : appointments.every((a) => a.state === 'checked_in')
       ? t.allCheckedInLead
-      : appointments.some((a) => a.state === 'too_early')
-        ? t.tooEarlyLead
-        : t.seeDesk;
+      : appointments.every((a) => a.state === 'checked_in' || a.visit === 'video')
+        ? t.videoLead
+        : appointments.some((a) => a.state === 'too_early')
+          ? t.tooEarlyLead
+          : t.seeDesk;
   return (
     <Screen
       name="appointments"

@@ -3,8 +3,8 @@ import { BackButton, LeaveButton, PrimaryButton } from '../components/Buttons.js
 import { DateMask } from '../components/DateKeypad.js';
 import { NumberPad } from '../components/NumberPad.js';
 import { Screen } from '../components/Screen.js';
-import { checkDob, fieldOrder, type DobDraft } from '../dob.js';
-import { todayIn } from '../format.js';
+import { EXAMPLE_DOB, checkDob, dobIso, fieldOrder, formatDob, type DobDraft } from '../dob.js';
+import { formatCalendarDate, todayIn } from '../format.js';
 import { useI18n } from '../i18n/index.js';
 import type { Action } from '../state/index.js';
 
@@ -23,13 +23,17 @@ export function BirthDate({ dob, timezone, staff, dispatch, onLeave }: Props) {
   const check = checkDob(dob, todayIn(timezone));
   const problem = check.ok
     ? null
-    : check.reason === 'not_a_date'
-      ? t.dobNotADate
-      : check.reason === 'future'
-        ? t.dobFuture
-        : check.reason === 'too_old'
-          ? t.dobTooOld
-          : null;
+    : check.reason === 'swapped'
+      ? t.dobSwapped(formatDob(check.swapped, order))
+      : check.reason === 'not_a_date'
+        ? t.dobNotADate
+        : check.reason === 'future'
+          ? t.dobFuture
+          : check.reason === 'too_old'
+            ? t.dobTooOld
+            : null;
+  // The order in words and an example typed in it, so "03/04" is never a guess.
+  const example = t.dobExample(formatCalendarDate(dobIso(EXAMPLE_DOB), lang), formatDob(EXAMPLE_DOB, order));
   const submit = () => {
     if (check.ok) dispatch({ type: 'submit-birth-date', birthDate: check.iso });
   };
@@ -38,7 +42,7 @@ export function BirthDate({ dob, timezone, staff, dispatch, onLeave }: Props) {
       name="birth-date"
       variant="entry"
       title={t.dobTitle}
-      lead={t.dobHint}
+      lead={`${t.dobHint} ${example}`}
       actions={
         <>
           {/* Staff have one way back: to their panel. */}
@@ -55,7 +59,7 @@ export function BirthDate({ dob, timezone, staff, dispatch, onLeave }: Props) {
             {problem ? (
               <>
                 <span class="note-icon" aria-hidden="true">
-                  !
+                  {check.ok || check.reason !== 'swapped' ? '!' : '?'}
                 </span>
                 {problem}
               </>

@@ -7,7 +7,7 @@ import type { Choice } from '../../preload/contract.js';
 import { BackToPanelButton } from '../components/Buttons.js';
 import { Screen } from '../components/Screen.js';
 import { StaffNoticeLine } from '../components/StaffNoticeLine.js';
-import { formatDate } from '../format.js';
+import { formatCalendarDate } from '../format.js';
 import { useI18n } from '../i18n/index.js';
 import { walkInComplete, type Action, type Staff, type WalkInChoice } from '../state/index.js';
 
@@ -58,7 +58,10 @@ export function StaffWalkIn({ staff, busy, timezone, dispatch, onBackToPanel }: 
   const { t, lang } = useI18n();
   const w = staff.walkIn;
   if (!w) return null;
-  const patients = (w.patients ?? []).map((p) => ({ key: p.key, label: `${p.fullName}, ${t.walkInBorn(formatDate(p.birthDate, lang))}` }));
+  const patients = (w.patients ?? []).map((p) => ({
+    key: p.key,
+    label: `${p.fullName}, ${t.walkInBorn(formatCalendarDate(p.birthDate, lang))}`,
+  }));
   const o = w.options;
   const actions = (
     <>

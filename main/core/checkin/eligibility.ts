@@ -5,6 +5,7 @@
 import type { Appointment } from '@medplum/fhirtypes';
 import type { CheckInState } from '../../../preload/contract.js';
 import { isOnClinicToday } from './clinic-time.js';
+import { visitOf } from './visit.js';
 
 export type Actor = 'patient' | 'staff';
 
@@ -34,9 +35,14 @@ export const mayUndo = (status: Appointment['status'], targetStatus: Appointment
 
 const startOf = (a: Appointment) => (a.start ? Date.parse(a.start) : NaN);
 
-/** Where an appointment stands for check-in at `now`. Patients keep to the window; staff do not. */
+/**
+ * Where an appointment stands for check-in at `now`. Patients keep to the window; staff do not. A
+ * patient never checks in a video visit here (they join it from home: the card says how); staff,
+ * who override the rules, still may.
+ */
 export function eligibility(a: Appointment, now: Date, rules: WindowRules, by: Actor = 'patient'): Eligibility {
   if (isCheckedIn(a.status)) return { state: 'checked_in', opensAt: null };
+  if (by === 'patient' && visitOf(a) === 'video') return { state: 'not_eligible', opensAt: null };
   const start = startOf(a);
   if (!mayCheckIn(a.status, by) || Number.isNaN(start)) return { state: 'not_eligible', opensAt: null };
   if (by === 'staff') return { state: 'open', opensAt: null };

@@ -27,6 +27,7 @@ import { familyMatches, givenMatches, greetingName, identityNames } from './name
 import { IdentifyLimits, type Attempt, type IdentifyLimitSettings } from './identify-limits.js';
 import { newOpaqueId, SessionStore } from './sessions.js';
 import { changeStatus } from './status-change.js';
+import { visitOf } from './visit.js';
 
 export type TargetStatus = 'checked-in' | 'arrived';
 export type UndoOutcome = 'undone' | 'not_checked_in' | 'failed';
@@ -344,7 +345,7 @@ export class CheckInService {
       this.d.directory.label(practitioner, call),
       this.d.directory.label(locationOf(a), call),
     ]);
-    return { key, start: new Date(a.start!).toISOString(), clinician, location, state: e.state, opensAt: e.opensAt };
+    return { key, start: new Date(a.start!).toISOString(), clinician, location, visit: visitOf(a), state: e.state, opensAt: e.opensAt };
   }
 
   private failedAttempt(attempt: Attempt | null, audit = true): IdentifyResponse {

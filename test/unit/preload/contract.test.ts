@@ -138,6 +138,7 @@ describe('responses', () => {
     start: '2026-06-15T14:00:00.000Z',
     clinician: 'Dr. Rivera',
     location: 'Main clinic',
+    visit: 'in_person',
     state: 'too_early',
     opensAt: '2026-06-15T13:00:00.000Z',
   };

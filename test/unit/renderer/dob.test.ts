@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_DOB, activeField, checkDob, deleteDigit, fieldOrder, typeDigit, type DobDraft } from '../../../renderer/dob.js';
+import {
+  EMPTY_DOB,
+  EXAMPLE_DOB,
+  activeField,
+  checkDob,
+  deleteDigit,
+  fieldOrder,
+  formatDob,
+  typeDigit,
+  type DobDraft,
+} from '../../../renderer/dob.js';
 
 const today = { year: 2025, month: 11, day: 24 };
 const typeAll = (digits: string, lang: 'en' | 'es' = 'en'): DobDraft =>
@@ -70,5 +80,52 @@ describe('date of birth entry', () => {
     expect(checkDob(typeAll('01012026'), today)).toEqual({ ok: false, reason: 'future' });
     expect(checkDob(typeAll('12311899'), today)).toEqual({ ok: false, reason: 'too_old' });
     expect(checkDob(typeAll('01011900'), today)).toEqual({ ok: true, iso: '1900-01-01' });
+  });
+
+  it('rejects a day the month never has as soon as both are typed, before the year', () => {
+    expect(checkDob(typeAll('0230'), today)).toEqual({ ok: false, reason: 'not_a_date' });
+    expect(checkDob(typeAll('0431'), today)).toEqual({ ok: false, reason: 'not_a_date' });
+    // February 29 waits for the year: it is real in a leap year.
+    expect(checkDob(typeAll('0229'), today)).toEqual({ ok: false, reason: 'incomplete' });
+  });
+});
+
+describe('a date typed in the other order', () => {
+  it('English screen, typed day first: a hint with the date month first, never a miss', () => {
+    expect(checkDob(typeAll('13051980'), today)).toEqual({
+      ok: false,
+      reason: 'swapped',
+      swapped: { month: '05', day: '13', year: '1980' },
+    });
+    // Already before the year: the day and month give it away.
+    expect(checkDob(typeAll('1305'), today)).toEqual({ ok: false, reason: 'swapped', swapped: { month: '05', day: '13', year: '' } });
+    expect(checkDob(typeAll('1912199'), today)).toMatchObject({ reason: 'swapped', swapped: { month: '12', day: '19' } });
+    // Until the day is typed there is nothing to swap with: month 13 simply does not exist.
+    expect(checkDob(typeAll('13'), today)).toEqual({ ok: false, reason: 'not_a_date' });
+  });
+
+  it('Spanish screen, typed month first: the same hint, day first', () => {
+    const d = typeAll('05131980', 'es');
+    expect(d).toEqual({ day: '05', month: '13', year: '1980' });
+    expect(checkDob(d, today)).toEqual({ ok: false, reason: 'swapped', swapped: { day: '13', month: '05', year: '1980' } });
+    expect(formatDob({ day: '13', month: '05', year: '1980' }, fieldOrder('es'))).toBe('13/05/1980');
+  });
+
+  it('only when the other order is a real date that is not in the future', () => {
+    expect(checkDob(typeAll('13131980'), today)).toEqual({ ok: false, reason: 'not_a_date' }); // no month 13 either way
+    expect(checkDob({ month: '30', day: '02', year: '2001' }, today)).toEqual({ ok: false, reason: 'not_a_date' }); // no February 30
+    expect(checkDob({ month: '29', day: '02', year: '2001' }, today)).toEqual({ ok: false, reason: 'not_a_date' }); // not a leap year
+    expect(checkDob({ month: '29', day: '02', year: '2000' }, today)).toMatchObject({ reason: 'swapped' });
+    expect(checkDob({ month: '24', day: '12', year: '2025' }, today)).toEqual({ ok: false, reason: 'not_a_date' }); // December 24 is after today
+    expect(checkDob(typeAll('15022001', 'es'), today)).toEqual({ ok: true, iso: '2001-02-15' }); // fine as typed: no hint
+  });
+});
+
+describe('the example on the birth-date step', () => {
+  it("has a day above 12, so it shows the order, and is written in each language's order", () => {
+    expect(Number(EXAMPLE_DOB.day)).toBeGreaterThan(12);
+    expect(formatDob(EXAMPLE_DOB, fieldOrder('en'))).toBe('03/25/1980');
+    expect(formatDob(EXAMPLE_DOB, fieldOrder('es'))).toBe('25/03/1980');
+    expect(checkDob(EXAMPLE_DOB, today)).toEqual({ ok: true, iso: '1980-03-25' });
   });
 });

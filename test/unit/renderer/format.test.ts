@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstNameOf, formatLongDate, formatTime, todayIn } from '../../../renderer/format.js';
+import { firstNameOf, formatCalendarDate, formatLongDate, formatTime, todayIn } from '../../../renderer/format.js';
 
 // Intl output uses narrow no-break spaces in some ICU versions; compare with plain spaces.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -25,6 +25,13 @@ describe('format', () => {
     const d = new Date(at);
     expect(formatLongDate(d, 'en', 'America/Chicago')).toBe('Monday, November 24');
     expect(formatLongDate(d, 'es', 'America/Chicago')).toBe('Lunes, 24 de noviembre');
+  });
+
+  it('writes a calendar date in words per language, never shifted a day by a zone', () => {
+    expect(formatCalendarDate('1980-03-25', 'en')).toBe('March 25, 1980');
+    expect(formatCalendarDate('1980-03-25', 'es')).toBe('25 de marzo de 1980');
+    expect(formatCalendarDate('2000-01-01', 'en')).toBe('January 1, 2000');
+    expect(formatCalendarDate('not a date', 'en')).toBe('');
   });
 
   it('knows today in the clinic zone, not the machine zone', () => {

@@ -28,11 +28,17 @@ export const info: KioskInfo = {
 export const SESSION = 'sess_12345678';
 export const STAFF_SESSION = 'staff_12345678';
 
-export const appt = (key: string, state: AppointmentView['state'], start = '2025-11-24T16:40:00Z'): AppointmentView => ({
+export const appt = (
+  key: string,
+  state: AppointmentView['state'],
+  start = '2025-11-24T16:40:00Z',
+  visit: AppointmentView['visit'] = 'in_person',
+): AppointmentView => ({
   key,
   start,
   clinician: 'Dr. Raman',
   location: 'Room 4',
+  visit,
   state,
   opensAt: null,
 });

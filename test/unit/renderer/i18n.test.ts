@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../renderer/i18n/en.js';
 import { es } from '../../../renderer/i18n/es.js';
+import { messagesFor } from '../../../renderer/i18n/index.js';
 
 /** Leaf paths of a dictionary ("errors.internal", "greeting", ...). */
 function leaves(obj: object, prefix = ''): Map<string, unknown> {
@@ -93,5 +94,16 @@ describe('dictionaries', () => {
     expect(es.retried(3)).toBe('Reintento hecho: quedan 3 pendientes.');
     const all = JSON.stringify([...leaves(es).values()].map(sample));
     for (const jargon of ['EHR', 'secreto del cliente', 'API']) expect(all).not.toContain(jargon);
+  });
+});
+
+describe("the clinic's own words", () => {
+  it('replace the video-visit text in the languages the config gives, and only there', () => {
+    const info = { videoVisitText: { es: 'Use el enlace de su mensaje.' } };
+    expect(messagesFor('es', info).videoVisitText).toBe('Use el enlace de su mensaje.');
+    expect(messagesFor('en', info).videoVisitText).toBe(en.videoVisitText);
+    expect(messagesFor('es', null).videoVisitText).toBe(es.videoVisitText);
+    // Everything else is the dictionary's.
+    expect({ ...messagesFor('es', info), videoVisitText: es.videoVisitText }).toEqual(es);
   });
 });

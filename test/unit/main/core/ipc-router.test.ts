@@ -20,6 +20,7 @@ const VIEW = {
   start: '2026-06-15T14:00:00.000Z',
   clinician: 'Dr. Rivera',
   location: 'Main clinic',
+  visit: 'in_person' as const,
   state: 'open' as const,
   opensAt: null,
 };

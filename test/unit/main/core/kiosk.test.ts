@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../../../main/core/config.js';
+import { defaultConfig, parseConfig } from '../../../../main/core/config.js';
 import { createKiosk } from '../../../../main/core/kiosk.js';
 import { silentLogger } from '../../../../main/core/log.js';
 
@@ -33,5 +33,21 @@ describe('createKiosk on a kiosk that is not set up', () => {
     });
     expect(kiosk.info().kioskId).toBe('kiosk-1');
     expect(kiosk.parts).toBeNull();
+  });
+});
+
+describe('createKiosk kiosk info', () => {
+  it("hands the renderer the clinic's own video-visit text, per language, only as configured", () => {
+    const make = (clinic: object) =>
+      createKiosk({
+        config: parseConfig({ clinic }),
+        secrets: { problem: 'no keychain' },
+        dataDir: mkdtempSync(path.join(os.tmpdir(), 'kiosk-info-')),
+        log: silentLogger,
+        mode: 'live',
+      });
+    const text = { es: 'Su cita es por video: use el enlace que le enviamos.' };
+    expect(make({ videoVisitText: text }).info().videoVisitText).toEqual(text);
+    expect(make({}).info().videoVisitText).toBeUndefined();
   });
 });

@@ -7,7 +7,8 @@ import type { AudioCommand } from '../../../../preload/contract.js';
 import { dobSoFar, newSession, onKey, spell, type AudioSession } from '../../../../renderer/audio/controller.js';
 import { screenSpeech, type SpeechContext } from '../../../../renderer/audio/script.js';
 import { audioWords } from '../../../../renderer/audio/words.js';
-import { dictionaries } from '../../../../renderer/i18n/index.js';
+import { en } from '../../../../renderer/i18n/en.js';
+import { dictionaries, messagesFor } from '../../../../renderer/i18n/index.js';
 import { reduce, type State } from '../../../../renderer/state/index.js';
 import { SESSION, answer, appt, run, welcome } from '../helpers.js';
 
@@ -131,6 +132,13 @@ describe('audio mode keys', () => {
     expect(q.said.at(-1)).toBe('That date does not exist. Please check it.');
   });
 
+  it('birth date typed day first: the hint names the date in words, and nothing is submitted', () => {
+    const p = patient(run(welcome(), { type: 'start' }, { type: 'type', ch: 'O', onScreenKey: true }, { type: 'submit-family-name' }));
+    p.press('1', '3', '0', '5', '1', '9', '8', '0', 'select');
+    expect(p.said.at(-1)).toBe('Month first, then the day. Did you mean May 13, 1980?');
+    expect(p.state.pending).toBeNull();
+  });
+
   it('Spanish: the day comes first and every word is Spanish', () => {
     const s = run(
       welcome(),
@@ -186,6 +194,19 @@ describe('what the screens say', () => {
     p.press('help', 'down', 'down', 'down', 'readBack', 'select');
     const everything = [screenSpeech(s, ctx(s)).intro, ...screenSpeech(s, ctx(s)).choices.map((c) => c.label), ...p.said].join(' ');
     for (const leak of ['Okafor', 'OKAFOR', '1985', '03', '14', 'O, K']) expect(everything).not.toContain(leak);
+  });
+
+  it("a video visit is said as one, with what to do instead (the clinic's words when configured); select checks nothing in", () => {
+    const s = found([appt('appt_video_01', 'not_eligible', undefined, 'video')]);
+    expect(screenSpeech(s, ctx(s)).choices.map((c) => c.label)).toEqual([
+      `10:40 AM, with Dr. Raman, by video. ${en.videoVisitText}`,
+      'Start over',
+    ]);
+    const p = patient(s);
+    p.press('select');
+    expect(p.state.pending).toBeNull();
+    const clinic = { ...ctx(s), t: messagesFor('en', { videoVisitText: { en: 'Use the link in your text message.' } }) };
+    expect(screenSpeech(s, clinic).choices[0]!.label).toBe('10:40 AM, with Dr. Raman, by video. Use the link in your text message.');
   });
 
   it('a card that cannot be checked in says when check-in opens and sends to the desk; select says it again', () => {

@@ -185,17 +185,44 @@ for (const profile of ['canvas', 'r4'] as const) {
       for (const id of s.twoToday.appointmentIds) expect(await statusOf(server, id)).toBe('checked-in');
     });
 
+    it('a video visit: shown as one, never open for the patient, and refused even when asked for', async () => {
+      const { service } = await coreFor(server, { now: tenAm });
+      const s = server.scenarios!;
+      const r = found(await service.identify({ familyName: s.telehealth.family, birthDate: s.telehealth.birthDate }));
+      expect(r.appointments.map((a) => [a.visit, a.state])).toEqual([['video', 'not_eligible']]);
+      server.resetRequests();
+      const res = await service.checkIn(r.session, [r.appointments[0]!.key]);
+      expect(res.results[0]!.outcome).toBe('not_eligible');
+      expect(server.requests.filter((q) => q.method === 'PUT')).toEqual([]);
+      expect(await statusOf(server, s.telehealth.appointmentIds[0]!)).toBe('booked');
+      // Beside in-person visits: those are open, the video one is not, and asking for all writes only them.
+      const mixed = found(await service.identify({ familyName: s.videoAndInPerson.family, birthDate: s.videoAndInPerson.birthDate }));
+      expect(mixed.appointments.map((a) => [a.visit, a.state])).toEqual([
+        ['in_person', 'open'],
+        ['video', 'not_eligible'],
+        ['in_person', 'open'],
+      ]);
+      const all = await service.checkIn(
+        mixed.session,
+        mixed.appointments.map((a) => a.key),
+      );
+      expect(all.results.map((x) => x.outcome)).toEqual(['checked_in', 'not_eligible', 'checked_in']);
+      const ids = s.videoAndInPerson.appointmentIds;
+      expect(await Promise.all(ids.map((id) => statusOf(server, id)))).toEqual(['checked-in', 'booked', 'checked-in']);
+    });
+
     it('two kiosks check in the same appointment at once: exactly one write, both report success', async () => {
       const a = await coreFor(server, { now: tenAm });
       const b = await coreFor(server, { now: tenAm });
+      // A video visit, so the Canvas meeting link is in the body: only staff check those in at a kiosk.
       const s = server.scenarios!.telehealth;
-      const ra = found(await a.service.identify({ familyName: s.family, birthDate: s.birthDate }));
-      const rb = found(await b.service.identify({ familyName: s.family, birthDate: s.birthDate }));
+      const ra = found(await a.service.identify({ familyName: s.family, birthDate: s.birthDate }, 'staff'));
+      const rb = found(await b.service.identify({ familyName: s.family, birthDate: s.birthDate }, 'staff'));
       await nextSecond(); // If-Unmodified-Since has one-second resolution
       server.resetRequests();
       const [xa, xb] = await Promise.all([
-        a.service.checkIn(ra.session, [ra.appointments[0]!.key]),
-        b.service.checkIn(rb.session, [rb.appointments[0]!.key]),
+        a.service.checkIn(ra.session, [ra.appointments[0]!.key], 'staff'),
+        b.service.checkIn(rb.session, [rb.appointments[0]!.key], 'staff'),
       ]);
       const outcomes = [xa.results[0]!.outcome, xb.results[0]!.outcome].sort();
       expect(outcomes).toEqual(['already_checked_in', 'checked_in']);

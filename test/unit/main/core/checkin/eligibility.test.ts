@@ -112,6 +112,32 @@ describe('eligibility for staff', () => {
   });
 });
 
+describe('a video visit', () => {
+  const video = (status: Appointment['status']): Appointment => ({
+    ...appt(status),
+    appointmentType: { coding: [{ system: 'http://snomed.info/sct', code: '448337001', display: 'Telemedicine' }] },
+  });
+  const inWindow = new Date(START_MS - 10 * MIN);
+
+  it('is never open for the patient, not even inside the window', () => {
+    expect(eligibility(appt('booked'), inWindow, RULES, 'patient').state).toBe('open');
+    for (const t of [OPENS - 1, OPENS, START_MS, CLOSES, CLOSES + 1])
+      expect(eligibility(video('booked'), new Date(t), RULES, 'patient')).toEqual({ state: 'not_eligible', opensAt: null });
+  });
+
+  it('staff, who override the rules, may still check it in; done is done for anyone', () => {
+    expect(eligibility(video('booked'), inWindow, RULES, 'staff')).toEqual({ state: 'open', opensAt: null });
+    expect(eligibility(video('arrived'), inWindow, RULES, 'patient').state).toBe('checked_in');
+  });
+
+  it('a patient check-in of it waiting in the outbox is never delivered', () => {
+    const DAY = { ...RULES, timezone: 'America/New_York' };
+    const at = new Date(START_MS - 5 * MIN).toISOString();
+    expect(deliveryEligibility(video('booked'), new Date(START_MS), DAY, { by: 'patient', at }).state).toBe('not_eligible');
+    expect(deliveryEligibility(video('booked'), new Date(START_MS), DAY, { by: 'staff', at }).state).toBe('open');
+  });
+});
+
 describe('eligibility with a missing or bad start', () => {
   it.each([null, '', 'not a date'])('start %j is not eligible for patient or staff', (start) => {
     const a = appt('booked', start);
