@@ -217,6 +217,7 @@ function renderScreen(state: State, dispatch: (a: Action) => void, { startOver, 
         <Done
           greetingName={patient.greetingName}
           appointments={patient.appointments}
+          results={patient.results}
           timezone={tz}
           onFinish={finish}
           holdMs={DONE_RETURN_MS * (audio.on ? AUDIO_TIME_FACTOR : 1)}

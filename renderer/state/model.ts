@@ -65,6 +65,8 @@ export interface Patient {
   session: string | null;
   greetingName: string;
   appointments: AppointmentView[];
+  /** This visit's check-in outcomes so far (the done screen names each: "checked in", not "already"). */
+  results: CheckInResult[];
 }
 
 /** What staff are told on the PIN screen or the panel (the words live in the dictionaries). */
@@ -140,6 +142,7 @@ export const EMPTY_PATIENT: Patient = Object.freeze({
   session: null,
   greetingName: '',
   appointments: [],
+  results: [],
 });
 
 export interface State {

@@ -191,7 +191,8 @@ export function onCheckedIn(s: State, keys: readonly string[], result: Result<Ch
   // "done" only when nothing is left to check in (otherwise the result screen offers the rest).
   const acknowledged = new Set(results.filter((r) => isCheckedIn(r.outcome)).map((r) => r.key));
   const appointments = s.patient.appointments.map((a) => (acknowledged.has(a.key) ? { ...a, state: 'checked_in' as const } : a));
-  const next: State = { ...s, patient: { ...s.patient, appointments } };
+  const visit = [...s.patient.results.filter((r) => !keys.includes(r.key)), ...results];
+  const next: State = { ...s, patient: { ...s.patient, appointments, results: visit } };
   if (allCheckedIn(results) && !appointments.some((a) => a.state === 'open')) return { ...next, screen: { name: 'done' } };
   return { ...next, screen: { name: 'message', message: { kind: 'check-in', results } } };
 }

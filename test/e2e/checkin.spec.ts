@@ -50,7 +50,11 @@ test('the screens on the way: last name keyboard, birth date keypad, appointment
   const text = await page.locator('body').innerText();
   for (const form of [p.birthDate, `${m}/${d}/${y}`, `${Number(m)}/${Number(d)}/${y}`]) expect(text).not.toContain(form);
   await appts.getByRole('button', { name: 'Check in for all' }).click();
-  await expect(screen(page, 'done')).toBeVisible();
+  const done = screen(page, 'done');
+  await expect(done).toBeVisible();
+  // Each appointment is named as checked in just now, never as "already" checked in.
+  await expect(done.locator('li[data-outcome="checked_in"]')).toHaveCount(2);
+  await expect(done).not.toContainText('already checked in');
   for (const id of p.appointmentIds) expect(await statusOf(kiosk, id)).toBe('checked-in');
 });
 

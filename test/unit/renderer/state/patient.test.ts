@@ -286,6 +286,11 @@ describe('the patient visit in the reducer', () => {
       result: { ok: true, value: { results: [{ key: B, outcome: 'checked_in', opensAt: null }] } },
     });
     expect(all.screen.name).toBe('done');
+    // The done screen names both as checked in during this visit (not "already checked in").
+    expect(all.patient.results.map((r) => [r.key, r.outcome])).toEqual([
+      [A, 'checked_in'],
+      [B, 'checked_in'],
+    ]);
   });
 
   it('screens that send the patient to the desk are desk-bound; a question or a choice is not', () => {
