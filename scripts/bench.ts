@@ -23,6 +23,7 @@ import { startIdleKiosk } from './bench/idle.js';
 import { bundleSizes, longestTaskFromTrace } from './bench/renderer-cost.js';
 import { measureBusyDay } from './bench/scale.js';
 import { scheduleRows } from './bench/schedule.js';
+import { dayViewRows } from './bench/day-view.js';
 import { runSessions, type SessionSample } from './bench/sessions.js';
 import { max, median, percentile } from './bench/stats.js';
 import { formatTable, judge, type Row } from './bench/table.js';
@@ -316,6 +317,8 @@ try {
     details['busyDay'] = scale;
   }
   rows.push(...(await scheduleRows({ latencyMs: RTT, now, log })));
+  progress(`staff day view: ${BUSY_DAY} rows in Chromium`);
+  rows.push(...(await dayViewRows({ browser, now, log })));
 
   {
     const window = `${(idleResult.windowMs / 1000).toFixed(0)} s = ${idleResult.periods} health periods after start-up`;
