@@ -185,7 +185,7 @@ function renderScreen(state: State, dispatch: (a: Action) => void, { startOver, 
     case 'first-name':
       return <NameEntry which="first-name" value={patient.givenName} staff={staff} dispatch={dispatch} onLeave={leave} />;
     case 'birth-date':
-      return <BirthDate dob={patient.dob} timezone={tz} staff={staff} dispatch={dispatch} onLeave={leave} />;
+      return <BirthDate dob={patient.dob} dobDigits={patient.dobDigits} timezone={tz} staff={staff} dispatch={dispatch} onLeave={leave} />;
     case 'working':
       return <Working task={screen.task} slow={state.pending?.slow ?? false} staff={staff} />;
     case 'appointments':

@@ -15,6 +15,8 @@ export interface DayParts {
 export const EMPTY_DOB: DobDraft = { month: '', day: '', year: '' };
 export const FIELD_LENGTH: Readonly<Record<DobField, number>> = { month: 2, day: 2, year: 4 };
 export const EARLIEST_YEAR = 1900;
+/** Digits in a whole date. */
+export const DOB_DIGITS = FIELD_LENGTH.month + FIELD_LENGTH.day + FIELD_LENGTH.year;
 
 const ORDER: Readonly<Record<Language, readonly DobField[]>> = {
   en: ['month', 'day', 'year'],
@@ -42,6 +44,19 @@ export function deleteDigit(d: DobDraft, order: readonly DobField[]): DobDraft {
   const f = [...order].reverse().find((x) => d[x] !== '');
   return f ? { ...d, [f]: d[f].slice(0, -1) } : d;
 }
+
+/** The digits as pressed (a "5" that became "05" is one digit), kept beside the draft to read them in the other order. */
+export interface TypedDigits {
+  order: readonly DobField[];
+  digits: string;
+}
+
+/** The digits typed into an empty draft in this order. */
+function replay(digits: string, order: readonly DobField[]): DobDraft {
+  return [...digits].reduce((d, digit) => typeDigit(d, order, digit), EMPTY_DOB);
+}
+
+const sameFields = (a: DobDraft, b: DobDraft) => a.month === b.month && a.day === b.day && a.year === b.year;
 
 export function isEmptyDob(d: DobDraft): boolean {
   return d.month === '' && d.day === '' && d.year === '';
@@ -72,14 +87,24 @@ function daysInMonth(year: number, month: number): number {
 /**
  * Validates as the patient types: a full field that is already impossible is reported at once
  * (month 13, day 00, day 30 of February, year 1850), otherwise "incomplete" until every field is
- * filled. A day and month that only make sense the other way round get `swapped`.
+ * filled. A day and month that only make sense the other way round get `swapped`. Given the digits as
+ * typed, they are also read in the other order: "2 5 1 2 1 9 8 0" on a month-first keypad fills
+ * 02/05/1219 (a "2" cannot start a month), but read day first it is 25/12/1980.
  */
-export function checkDob(d: DobDraft, today: DayParts): DobCheck {
+export function checkDob(d: DobDraft, today: DayParts, typed?: TypedDigits): DobCheck {
   const plain = checkInOrder(d, today);
-  if (plain.ok || plain.reason !== 'not_a_date' || d.month.length < 2 || d.day.length < 2) return plain;
-  const swapped: DobDraft = { ...d, month: d.day, day: d.month };
-  const other = checkInOrder(swapped, today);
-  return other.ok || other.reason === 'incomplete' ? { ok: false, reason: 'swapped', swapped } : plain;
+  if (plain.ok || plain.reason === 'incomplete') return plain;
+  if (plain.reason === 'not_a_date' && d.month.length === 2 && d.day.length === 2) {
+    const swapped: DobDraft = { ...d, month: d.day, day: d.month };
+    const other = checkInOrder(swapped, today);
+    if (other.ok || other.reason === 'incomplete') return { ok: false, reason: 'swapped', swapped };
+  }
+  // Only when the draft is exactly what its digits make (no edit undid the flow), and the other reading is a whole, real date.
+  if (typed?.digits && sameFields(replay(typed.digits, typed.order), d)) {
+    const other = replay(typed.digits, typed.order[0] === 'month' ? ORDER.es : ORDER.en);
+    if (checkInOrder(other, today).ok) return { ok: false, reason: 'swapped', swapped: other };
+  }
+  return plain;
 }
 
 function checkInOrder(d: DobDraft, today: DayParts): { ok: true; iso: string } | { ok: false; reason: DobProblem } {

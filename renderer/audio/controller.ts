@@ -218,7 +218,7 @@ function dobKey(s: State, a: AudioSession, input: KeyInput, c: SpeechContext, ou
   if (input.digit) return out(a, [{ type: 'dob-digit', digit: input.digit }], input.digit);
   switch (input.command) {
     case 'select': {
-      const check = checkDob(dob, todayIn(s.info?.timezone ?? 'UTC'));
+      const check = checkDob(dob, todayIn(s.info?.timezone ?? 'UTC'), { order: fieldOrder(s.lang), digits: s.patient.dobDigits });
       return check.ok ? out(a, [{ type: 'submit-birth-date', birthDate: check.iso }]) : out(a, [], dobProblem(check, s.lang, t, w));
     }
     case 'back':

@@ -10,6 +10,8 @@ import type { Action } from '../state/index.js';
 
 interface Props {
   dob: DobDraft;
+  /** The digits as pressed, for reading them in the other order (never shown). */
+  dobDigits: string;
   timezone: string;
   /** Staff helping a patient: "Back to staff panel" in place of Start over. */
   staff: boolean;
@@ -17,10 +19,10 @@ interface Props {
   onLeave: () => void;
 }
 
-export function BirthDate({ dob, timezone, staff, dispatch, onLeave }: Props) {
+export function BirthDate({ dob, dobDigits, timezone, staff, dispatch, onLeave }: Props) {
   const { t, lang } = useI18n();
   const order = fieldOrder(lang);
-  const check = checkDob(dob, todayIn(timezone));
+  const check = checkDob(dob, todayIn(timezone), { order, digits: dobDigits });
   const problem = check.ok
     ? null
     : check.reason === 'swapped'

@@ -56,6 +56,8 @@ export interface Patient {
   familyName: string;
   givenName: string;
   dob: DobDraft;
+  /** The birth-date digits as pressed, in order (never shown): read the other way round for a "day first?" hint. */
+  dobDigits: string;
   /** The submitted birth date, kept (never shown) only while a first name may still be asked for. */
   birthDate: string | null;
   /** Main's token for the candidates awaiting a first name (sent back with it: no second search). */
@@ -138,6 +140,7 @@ export const EMPTY_PATIENT: Patient = Object.freeze({
   familyName: '',
   givenName: '',
   dob: EMPTY_DOB,
+  dobDigits: '',
   birthDate: null,
   session: null,
   greetingName: '',

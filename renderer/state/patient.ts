@@ -4,7 +4,7 @@
  * through the staff channels with the staff session, and results lead back to the staff panel.
  */
 import type { CheckInResponse, ErrorCode, IdentifyRequest, IdentifyResponse, Language, Result } from '../../preload/contract.js';
-import { EMPTY_DOB, deleteDigit, fieldOrder, typeDigit } from '../dob.js';
+import { DOB_DIGITS, EMPTY_DOB, deleteDigit, fieldOrder, typeDigit } from '../dob.js';
 import { errorAction, toErrorCode } from '../errors.js';
 import { canSubmitName, deleteLast, finalName, keyCase, typeInto } from '../nameEntry.js';
 import { allCheckedIn, completeResults, isCheckedIn } from '../results.js';
@@ -85,11 +85,22 @@ export const patientTaps: Handlers<PatientAction> = {
     const field = nameFieldOf(s.screen.name);
     return field ? { ...s, patient: { ...s.patient, [field]: deleteLast(s.patient[field]) } } : s;
   },
-  'dob-digit': (s, a) =>
-    s.screen.name === 'birth-date' ? { ...s, patient: { ...s.patient, dob: typeDigit(s.patient.dob, fieldOrder(s.lang), a.digit) } } : s,
+  'dob-digit': (s, a) => {
+    if (s.screen.name !== 'birth-date' || !/^[0-9]$/.test(a.digit)) return s;
+    const dob = typeDigit(s.patient.dob, fieldOrder(s.lang), a.digit);
+    // Every digit pressed, up to a whole date's worth, even past a full draft: "2 5 1 2 1 9 8 0" fills
+    // 02/05/1219 after six, and the other reading needs all eight.
+    const dobDigits = s.patient.dobDigits.length < DOB_DIGITS ? s.patient.dobDigits + a.digit : s.patient.dobDigits;
+    return { ...s, patient: { ...s.patient, dob, dobDigits } };
+  },
   'dob-delete': (s) =>
-    s.screen.name === 'birth-date' ? { ...s, patient: { ...s.patient, dob: deleteDigit(s.patient.dob, fieldOrder(s.lang)) } } : s,
-  'dob-clear': (s) => (s.screen.name === 'birth-date' ? { ...s, patient: { ...s.patient, dob: EMPTY_DOB } } : s),
+    s.screen.name === 'birth-date'
+      ? {
+          ...s,
+          patient: { ...s.patient, dob: deleteDigit(s.patient.dob, fieldOrder(s.lang)), dobDigits: s.patient.dobDigits.slice(0, -1) },
+        }
+      : s,
+  'dob-clear': (s) => (s.screen.name === 'birth-date' ? { ...s, patient: { ...s.patient, dob: EMPTY_DOB, dobDigits: '' } } : s),
   'submit-family-name': (s) =>
     s.screen.name === 'last-name' && canSubmitName(s.patient.familyName) ? { ...s, screen: { name: 'birth-date' } } : s,
   'submit-birth-date': (s, a) => {
@@ -101,7 +112,7 @@ export const patientTaps: Handlers<PatientAction> = {
     return identify(
       s,
       { familyName: finalName(p.familyName), birthDate: a.birthDate, ...visit },
-      { ...p, dob: EMPTY_DOB, birthDate: a.birthDate },
+      { ...p, dob: EMPTY_DOB, dobDigits: '', birthDate: a.birthDate },
     );
   },
   'submit-given-name': (s) => {

@@ -27,6 +27,12 @@ test('the order is shown with an example; a date typed day first gets a hint, ne
   await expect(dob).toBeVisible();
   // Nothing was looked up, so nothing counts as a miss.
   expect(kiosk.demo.server.requests.filter((r) => r.path.startsWith('/Patient'))).toEqual([]);
+  // A day from 20 on, typed first: "2" cannot start a month, so the keypad filled 02/05/1219; read
+  // the other way round the digits are 25/12/1980, and the hint says so.
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await page.keyboard.type('25121980');
+  await expect(dob.locator('.field-note')).toContainText('Month first, then the day. Did you mean 12/25/1980?');
+  await expect(dob.getByRole('button', { name: 'Continue' })).toBeDisabled();
   await page.getByRole('button', { name: 'Clear' }).click();
   const [y, m, d] = p.birthDate.split('-') as [string, string, string];
   await page.keyboard.type(m + d + y);
@@ -46,6 +52,10 @@ test('in Spanish the day comes first: the example and the hint say so', async ({
   await page.keyboard.type('05131980');
   await expect(dob.locator('.field-note')).toContainText('Primero el día, luego el mes. ¿Quiso decir 13/05/1980?');
   await expect(dob.getByRole('button', { name: 'Continuar', exact: true })).toBeDisabled();
+  // Month first with a day from 20 on (12/25/1980): "2" cannot start a month, yet the hint still finds it.
+  await page.getByRole('button', { name: 'Borrar todo', exact: true }).click();
+  await page.keyboard.type('12251980');
+  await expect(dob.locator('.field-note')).toContainText('¿Quiso decir 25/12/1980?');
 });
 
 const keypadBox = async (page: Page) => (await screen(page, 'birth-date').locator('.keypad').boundingBox())!;

@@ -121,6 +121,37 @@ describe('a date typed in the other order', () => {
   });
 });
 
+describe('the digits as typed, read in the other order', () => {
+  const digits = (typed: string, lang: 'en' | 'es' = 'en') => ({ order: fieldOrder(lang), digits: typed });
+
+  it('English screen, day 20–31 typed first: the keypad filled 02/05/1219, the digits say 25/12/1980', () => {
+    const d = typeAll('25121980');
+    expect(d).toEqual({ month: '02', day: '05', year: '1219' });
+    expect(checkDob(d, today)).toEqual({ ok: false, reason: 'too_old' }); // without the digits: no way to tell
+    expect(checkDob(d, today, digits('25121980'))).toEqual({
+      ok: false,
+      reason: 'swapped',
+      swapped: { month: '12', day: '25', year: '1980' },
+    });
+  });
+
+  it('Spanish screen, month first with a day from 20 on', () => {
+    const d = typeAll('12251980', 'es');
+    expect(checkDob(d, today, digits('12251980', 'es'))).toEqual({
+      ok: false,
+      reason: 'swapped',
+      swapped: { month: '12', day: '25', year: '1980' },
+    });
+  });
+
+  it('no hint when the date is fine as typed, when the other reading is not a date, or after edits', () => {
+    expect(checkDob(typeAll('02141980'), today, digits('02141980'))).toEqual({ ok: true, iso: '1980-02-14' });
+    expect(checkDob(typeAll('29131980'), today, digits('29131980'))).not.toMatchObject({ reason: 'swapped' });
+    // Digits that do not make this draft (a language switch, an edit): the draft alone decides.
+    expect(checkDob(typeAll('25121980'), today, digits('25121980', 'es'))).toEqual({ ok: false, reason: 'too_old' });
+  });
+});
+
 describe('the example on the birth-date step', () => {
   it("has a day above 12, so it shows the order, and is written in each language's order", () => {
     expect(Number(EXAMPLE_DOB.day)).toBeGreaterThan(12);

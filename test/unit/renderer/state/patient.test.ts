@@ -39,9 +39,17 @@ describe('the patient visit in the reducer', () => {
     s = run(s, ...typed("o'brien"), { type: 'submit-family-name' });
     expect(s.patient.familyName).toBe("O'Brien");
     expect(s.screen.name).toBe('birth-date');
-    s = run(s, ...digits('03141988'));
+    s = run(s, ...digits('031419889')); // the ninth digit has nowhere to go
     expect(s.patient.dob).toEqual({ month: '03', day: '14', year: '1988' });
+    expect(s.patient.dobDigits).toBe('03141988');
+    // Past a full draft the digits still count, for reading them day first ("2" cannot start a month).
+    const dayFirst = run(s, { type: 'dob-clear' }, ...digits('25121980'));
+    expect(dayFirst.patient.dob).toEqual({ month: '02', day: '05', year: '1219' });
+    expect(dayFirst.patient.dobDigits).toBe('25121980');
+    expect(run(s, { type: 'dob-delete' }).patient.dobDigits).toBe('0314198');
+    expect(run(s, { type: 'dob-clear' }).patient.dobDigits).toBe('');
     s = reduce(s, { type: 'submit-birth-date', birthDate: '1988-03-14' });
+    expect(s.patient.dobDigits).toBe('');
     expect(s.screen).toEqual({ name: 'working', task: 'identify' });
     expect(s.pending).toMatchObject({ call: 'identify', request: { familyName: "O'Brien", birthDate: '1988-03-14' } });
     expect(s.patient.dob).toEqual({ month: '', day: '', year: '' });
