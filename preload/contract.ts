@@ -279,6 +279,8 @@ export const ScheduleRow = z.object({
   /** What this kiosk did with it today, if anything. */
   kiosk: KioskResult.nullable(),
   walkIn: z.boolean(),
+  /** A video visit (main/core/checkin/visit.ts): staff know the patient will not come to the lobby. */
+  visit: Visit,
   /** What staff may do from the row, decided in main by the one check-in rule (null: nothing). */
   action: z.enum(['check_in', 'undo']).nullable(),
 });

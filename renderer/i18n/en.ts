@@ -263,6 +263,7 @@ export const en = {
   } satisfies Record<AppointmentStatus, string>,
   dayKiosk: { checked_in_here: 'Checked in here', queued: 'Queued', failed: 'Failed' } satisfies Record<KioskResult, string>,
   walkInTag: 'Walk-in',
+  videoTag: 'Video',
   dayCheckIn: 'Check in',
   dayUndo: 'Undo',
   dayCheckInOutcome: {

@@ -242,6 +242,7 @@ export const es: Messages = {
   },
   dayKiosk: { checked_in_here: 'Registrada aquí', queued: 'En cola', failed: 'Falló' },
   walkInTag: 'Sin cita',
+  videoTag: 'Video',
   dayCheckIn: 'Registrar llegada',
   dayUndo: 'Deshacer',
   dayCheckInOutcome: {

@@ -39,6 +39,7 @@ function DayRow({ row, index, timezone, dispatch }: { row: ScheduleRow; index: n
       <span role="cell" class="day-patient" id={nameId}>
         {row.patientName}
         {row.walkIn ? <span class="day-tag">{t.walkInTag}</span> : null}
+        {row.visit === 'video' ? <span class="day-tag">{t.videoTag}</span> : null}
       </span>
       <span role="cell" class="day-clinician">
         {row.clinician}

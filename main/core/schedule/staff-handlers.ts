@@ -8,6 +8,7 @@ import type { ScheduleRow, StaffActivity } from '../../../preload/contract.js';
 import type { AuditEntry, AuditLog } from '../audit.js';
 import { practitionerLabel, type Directory } from '../checkin/directory.js';
 import { mayCheckIn, mayUndo } from '../checkin/eligibility.js';
+import { visitOf } from '../checkin/visit.js';
 import { familyMatches, givenMatches, identityNames } from '../checkin/names.js';
 import { newOpaqueId } from '../checkin/sessions.js';
 import type { CheckInService } from '../checkin/service.js';
@@ -120,6 +121,7 @@ export function staffScheduleHandlers(d: StaffScheduleDeps): Pick<Handlers, Staf
       status,
       kiosk,
       walkIn: isWalkIn(e.appointment.resource),
+      visit: visitOf(e.appointment.resource),
       action,
     };
   };

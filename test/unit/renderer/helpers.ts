@@ -87,6 +87,7 @@ export const row = (key: string, patientName: string, o: Partial<ScheduleRow> = 
   status: 'booked',
   kiosk: null,
   walkIn: false,
+  visit: 'in_person',
   action: 'check_in',
   ...o,
 });

@@ -159,6 +159,7 @@ function scheduleCases() {
     status: 'booked',
     kiosk: null,
     walkIn: false,
+    visit: 'in_person',
     action: 'check_in',
   };
   const ACTIVITY = {

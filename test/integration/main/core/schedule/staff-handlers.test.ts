@@ -99,7 +99,9 @@ for (const profile of ['canvas', 'r4'] as const) {
       expect(day.value.ready).toBe(true);
       const s = demo.server.scenarios!.tooEarly; // patients cannot yet; staff may
       const row = day.value.rows.find((r: { patientName: string }) => r.patientName === `${s.given} ${s.family}`);
-      expect(row).toMatchObject({ status: 'booked', action: 'check_in' });
+      expect(row).toMatchObject({ status: 'booked', action: 'check_in', visit: 'in_person' });
+      const t = demo.server.scenarios!.telehealth; // staff see who will not come to the lobby
+      expect(day.value.rows.find((r: { patientName: string }) => r.patientName === `${t.given} ${t.family}`)?.visit).toBe('video');
       expect((await call('staff:scheduleCheckIn', { staffSession: staff, key: row.key })).value.outcome).toBe('checked_in');
       const after = (await call('staff:schedule', { staffSession: staff })).value.rows.find((r: { key: string }) => r.key === row.key);
       expect(after).toMatchObject({ status: 'checked-in', kiosk: 'checked_in_here', action: 'undo' });
