@@ -5,7 +5,7 @@
  */
 import type { Appointment } from '@medplum/fhirtypes';
 import { mkdirSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { DEMO_STAFF_PIN } from '../../dev/demo-kiosk.js';
 import { seedBusyDay } from '../../dev/demo-server/seed.js';
 import { playPatient } from '../../dev/patient-driver.js';
@@ -15,6 +15,13 @@ import { expect, screen, tapKeys, tenAm, test, unlockStaff, ZONE, type KioskFixt
 mkdirSync('artifacts/screens', { recursive: true });
 
 const statusOf = async (k: KioskFixture, id: string) => (await k.demo.server.repo.readResource<Appointment>('Appointment', id)).status;
+/** Staff screens keep their action bar on screen however long their body (it scrolls inside). */
+async function expectInViewport(page: Page, button: Locator) {
+  const box = (await button.boundingBox())!;
+  const vp = page.viewportSize()!;
+  expect(box.y + box.height).toBeLessThanOrEqual(vp.height);
+  expect(box.x + box.width).toBeLessThanOrEqual(vp.width);
+}
 const rowOf = (page: Page, name: string) => screen(page, 'staff-day').locator('.day-row', { hasText: name });
 
 /** The first probe, as `kiosk.start()` runs it in the app (the e2e kiosk is not started): today's snapshot loads. */
@@ -121,6 +128,7 @@ test('a walk-in: found by name and birth date, registered with a clinician, on t
   // The demo clinic has more than one location (the kiosk's config names none): staff pick one.
   await form.locator('[data-choice="location"] button').first().click();
   await form.getByRole('button', { name: '30 min' }).click();
+  await expectInViewport(page, create);
   await audit(page, 'walk-in form');
   await page.screenshot({ path: 'artifacts/screens/staff-walk-in.png' });
   await create.click();
@@ -175,6 +183,7 @@ test('the clinic system down: a patient on the snapshot is identified, recorded,
 
   await unlockStaff(page);
   const panel = screen(page, 'staff');
+  for (const name of ['Lock', 'Exit kiosk', 'Retry now']) await expectInViewport(page, panel.getByRole('button', { name }));
   const waiting = panel.locator(`tr[data-outbox-ref="${p.appointmentIds[0]!.slice(-8)}"]`);
   await expect(waiting.locator('.outbox-patient')).toHaveText(`${p.given} ${p.family}`);
   await expect(waiting.locator('td').first()).toHaveText(/^\d{1,2}:\d{2}\s?[AP]M · /);
