@@ -3,6 +3,7 @@
  * pauses; and the control to lift a kiosk-wide identification pause (audited in main).
  */
 import { BackToPanelButton } from '../components/Buttons.js';
+import { PauseAlert } from '../components/PauseAlert.js';
 import { Screen } from '../components/Screen.js';
 import { StaffNoticeLine } from '../components/StaffNoticeLine.js';
 import { formatTime } from '../format.js';
@@ -38,12 +39,7 @@ export function StaffActivity({ staff, busy, timezone, dispatch }: Props) {
       actions={actions}
     >
       {a?.pausedUntil ? (
-        <div class="staff-alert" role="alert">
-          <p>{t.pausedAlert(formatTime(a.pausedUntil, lang, timezone))}</p>
-          <button type="button" class="btn primary" onClick={() => dispatch({ type: 'staff-lift-pause' })}>
-            {t.liftPause}
-          </button>
-        </div>
+        <PauseAlert until={a.pausedUntil} timezone={timezone} dispatch={dispatch} />
       ) : a ? (
         <p class="activity-pause" data-paused="false">
           {t.activityNotPaused}

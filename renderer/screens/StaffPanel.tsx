@@ -8,6 +8,7 @@ import type { Health, StaffOverview } from '../../preload/contract.js';
 import { healthView } from '../health.js';
 import { AudioStaffSection, type AudioStaffInfo } from '../components/AudioStaffSection.js';
 import { Icon } from '../components/Icon.js';
+import { PauseAlert } from '../components/PauseAlert.js';
 import { PinConfirm } from '../components/PinConfirm.js';
 import { Screen } from '../components/Screen.js';
 import { StaffNoticeLine } from '../components/StaffNoticeLine.js';
@@ -102,7 +103,7 @@ function OutboxList({ items, timezone }: { items: StaffOverview['outbox']; timez
 }
 
 export function StaffPanel({ staff, busy, timezone, dispatch, onLock, audio }: Props) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const o = staff.overview;
   // After "No" the question is gone: focus goes back to the Exit button it came from.
   const exitButton = useRef<HTMLButtonElement>(null);
@@ -149,14 +150,7 @@ export function StaffPanel({ staff, busy, timezone, dispatch, onLock, audio }: P
           {t.activityOpen}
         </button>
       </div>
-      {o?.pausedUntil ? (
-        <div class="staff-alert" role="alert">
-          <p>{t.pausedAlert(formatTime(o.pausedUntil, lang, timezone))}</p>
-          <button type="button" class="btn primary" onClick={() => dispatch({ type: 'staff-lift-pause' })}>
-            {t.liftPause}
-          </button>
-        </div>
-      ) : null}
+      {o?.pausedUntil ? <PauseAlert until={o.pausedUntil} timezone={timezone} dispatch={dispatch} /> : null}
       {o?.records?.length ? (
         <div class="staff-alert" role="alert" data-records>
           {o.records.map((r) => (

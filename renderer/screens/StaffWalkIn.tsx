@@ -19,33 +19,26 @@ interface Props {
   onBackToPanel: () => void;
 }
 
+/** One row of large choices; `chosen` is pressed. */
 function Choices({
   id,
   title,
   list,
   chosen,
-  field,
-  dispatch,
+  onPick,
 }: {
   id: string;
   title: string;
   list: readonly Choice[];
   chosen: string | null;
-  field: WalkInChoice;
-  dispatch: (a: Action) => void;
+  onPick: (key: string) => void;
 }) {
   return (
     <fieldset class="walk-in-group" data-choice={id}>
       <legend>{title}</legend>
       <div class="walk-in-choices">
         {list.map((c) => (
-          <button
-            type="button"
-            class="chip"
-            aria-pressed={chosen === c.key}
-            key={c.key}
-            onClick={() => dispatch({ type: 'walk-in-choose', field, key: c.key })}
-          >
+          <button type="button" class="chip" aria-pressed={chosen === c.key} key={c.key} onClick={() => onPick(c.key)}>
             {c.label}
           </button>
         ))}
@@ -63,6 +56,7 @@ export function StaffWalkIn({ staff, busy, timezone, dispatch, onBackToPanel }: 
     label: `${p.fullName}, ${t.walkInBorn(formatCalendarDate(p.birthDate, lang))}`,
   }));
   const o = w.options;
+  const choose = (field: WalkInChoice) => (key: string) => dispatch({ type: 'walk-in-choose', field, key });
   const actions = (
     <>
       <BackToPanelButton onClick={onBackToPanel} />
@@ -73,14 +67,13 @@ export function StaffWalkIn({ staff, busy, timezone, dispatch, onBackToPanel }: 
   );
   return (
     <Screen name="staff-walk-in" variant="staff walk-in" title={t.walkInTitle} lead={t.walkInLead} actions={actions}>
-      <Choices id="patient" title={t.walkInPatient} list={patients} chosen={w.patientKey} field="patientKey" dispatch={dispatch} />
+      <Choices id="patient" title={t.walkInPatient} list={patients} chosen={w.patientKey} onPick={choose('patientKey')} />
       <Choices
         id="clinician"
         title={t.walkInClinician}
         list={o.practitioners}
         chosen={w.practitionerKey}
-        field="practitionerKey"
-        dispatch={dispatch}
+        onPick={choose('practitionerKey')}
       />
       {o.appointmentTypes.length ? (
         <Choices
@@ -88,31 +81,21 @@ export function StaffWalkIn({ staff, busy, timezone, dispatch, onBackToPanel }: 
           title={t.walkInType}
           list={o.appointmentTypes}
           chosen={w.appointmentTypeKey}
-          field="appointmentTypeKey"
-          dispatch={dispatch}
+          onPick={choose('appointmentTypeKey')}
         />
       ) : (
         <p class="staff-alert">{t.walkInNoTypes}</p>
       )}
       {o.locations.length > 1 ? (
-        <Choices id="location" title={t.walkInLocation} list={o.locations} chosen={w.locationKey} field="locationKey" dispatch={dispatch} />
+        <Choices id="location" title={t.walkInLocation} list={o.locations} chosen={w.locationKey} onPick={choose('locationKey')} />
       ) : null}
-      <fieldset class="walk-in-group" data-choice="length">
-        <legend>{t.walkInLength}</legend>
-        <div class="walk-in-choices">
-          {o.durations.map((m) => (
-            <button
-              type="button"
-              class="chip"
-              aria-pressed={w.minutes === m}
-              key={m}
-              onClick={() => dispatch({ type: 'walk-in-minutes', minutes: m })}
-            >
-              {t.walkInMinutes(m)}
-            </button>
-          ))}
-        </div>
-      </fieldset>
+      <Choices
+        id="length"
+        title={t.walkInLength}
+        list={o.durations.map((m) => ({ key: String(m), label: t.walkInMinutes(m) }))}
+        chosen={String(w.minutes)}
+        onPick={(key) => dispatch({ type: 'walk-in-minutes', minutes: Number(key) })}
+      />
       <StaffNoticeLine notice={staff.notice} busyText={busy ? t.staffWorking : null} timezone={timezone} />
     </Screen>
   );
