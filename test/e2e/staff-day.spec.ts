@@ -77,6 +77,11 @@ test('the day view: every appointment with names, filters, name search, check in
   expect(await statusOf(kiosk, id)).toBe('booked');
   // Nothing of a patient's birth date in staff's day view.
   expect(await page.content()).not.toContain(p.birthDate);
+  // Locking leaves no name of the day behind for the next person at the screen.
+  await day.getByRole('button', { name: 'Back to staff panel' }).click();
+  await screen(page, 'staff').getByRole('button', { name: 'Lock' }).click();
+  await expect(screen(page, 'welcome')).toBeVisible();
+  expect(await page.content()).not.toContain(p.family);
 });
 
 test('a busy day: 2,000 appointments load, render only the rows in view, and scroll to the last one', async ({ kiosk }) => {
