@@ -19,7 +19,7 @@ import { DEMO_TIMEZONE, frozenClinicClock, prng, type Profile } from '../dev/dem
 import { createLogger, stderrSink } from '../main/core/log.js';
 import { mainMemory, mb, openInstrumentedKiosk, readPerf, reloadToWelcome, rendererHeap, resetPerf } from './bench/host.js';
 import { audioRows } from './bench/audio.js';
-import { startIdleKiosk } from './bench/idle.js';
+import { DEFAULT_HEALTH_MS, startIdleKiosk } from './bench/idle.js';
 import { bundleSizes, longestTaskFromTrace } from './bench/renderer-cost.js';
 import { measureBusyDay } from './bench/scale.js';
 import { scheduleRows } from './bench/schedule.js';
@@ -70,7 +70,7 @@ const rows: Row[] = [];
 const details: Record<string, unknown> = {};
 
 try {
-  progress(`idle kiosk started in the background (${IDLE.periods} × ${(IDLE.healthIntervalMs ?? 60_000) / 1000} s window)`);
+  progress(`idle kiosk started in the background (${IDLE.periods} × ${(IDLE.healthIntervalMs ?? DEFAULT_HEALTH_MS) / 1000} s window)`);
   const idle = await startIdleKiosk({ browser, log, latencyMs: RTT, ...IDLE });
 
   // ---------------------------------------------------------------- canvas: latency, round trips, renderer, memory
@@ -321,9 +321,11 @@ try {
   rows.push(...(await dayViewRows({ browser, now, log })));
 
   {
-    const window = `${(idleResult.windowMs / 1000).toFixed(0)} s = ${idleResult.periods} health periods after start-up`;
+    const window = `${(idleResult.windowMs / 1000).toFixed(0)} s = ${idleResult.periods} schedule refreshes after the first load`;
     const scaled =
-      idleResult.healthIntervalMs === 60_000 ? '' : `, run at a ${idleResult.healthIntervalMs / 1000} s health interval and scaled to 60 s`;
+      idleResult.healthIntervalMs === DEFAULT_HEALTH_MS
+        ? ''
+        : `, run at a ${idleResult.healthIntervalMs / 1000} s interval and scaled to ${DEFAULT_HEALTH_MS / 1000} s`;
     const c = idleResult.counts;
     rows.push({
       group: 'idle load on the FHIR server (real kiosk, renderer on welcome)',
@@ -332,7 +334,7 @@ try {
       unit: '/h',
       limit: 61,
       kind: 'target',
-      note: `${idleResult.total} requests in ${window}${scaled} (Location searches ${c.locationSearch}, token ${c.token}, other ${idleResult.total - c.locationSearch - c.token}); start-up: ${idleResult.startup}; health gaps ${idleResult.healthGapsSeconds.map((g) => g.toFixed(1)).join(', ')} s`,
+      note: `${idleResult.total} requests in ${window}${scaled} (Appointment pages ${c.appointmentSearch}, token ${c.token}, other ${idleResult.total - c.appointmentSearch - c.token}); start-up (token + first load of the day): ${idleResult.startup} requests in ${(idleResult.startupMs / 1000).toFixed(1)} s; refresh gaps ${idleResult.healthGapsSeconds.map((g) => g.toFixed(1)).join(', ')} s`,
     });
     details['idle'] = idleResult;
   }

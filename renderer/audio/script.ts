@@ -7,7 +7,8 @@
  */
 import type { AppointmentView, Language } from '../../preload/contract.js';
 import { errorAction } from '../errors.js';
-import { firstNameOf, formatTime } from '../format.js';
+import { EXAMPLE_DOB, dobIso, fieldOrder } from '../dob.js';
+import { firstNameOf, formatCalendarDate, formatTime } from '../format.js';
 import { LANGUAGE_NAMES, type Messages } from '../i18n/index.js';
 import { sharedOutcome, type CheckInResult } from '../results.js';
 import type { Action, Message, State } from '../state/index.js';
@@ -154,8 +155,13 @@ export function screenSpeech(s: State, c: SpeechContext): ScreenSpeech {
         input: 'name',
       };
     }
-    case 'birth-date':
-      return { intro: join(t.dobTitle, t.dobHint), task: w.dobKeys, choices: [], focus: 0, input: 'dob' };
+    case 'birth-date': {
+      // The screen's example, spoken: "For example, for March 25, 1980, type 0 3 2 5 1 9 8 0."
+      const order = fieldOrder(s.lang);
+      const digits = [...order.map((f) => EXAMPLE_DOB[f]).join('')].join(' ');
+      const example = w.dobExample(formatCalendarDate(dobIso(EXAMPLE_DOB), s.lang), digits);
+      return { intro: join(t.dobTitle, t.dobHint, example), task: w.dobKeys, choices: [], focus: 0, input: 'dob' };
+    }
     case 'working': {
       const doing = s.screen.task === 'identify' ? t.findingYou : s.screen.task === 'check-in' ? t.checkingIn : t.undoing;
       return none(join(doing, s.pending?.slow ? t.stillWorking : w.working));

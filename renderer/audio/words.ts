@@ -19,6 +19,8 @@ export const audioEn = {
   nameKeys:
     'Press up or down to hear letters, and Enter to type the one you hear. Or use the number keys like a phone: 2 for A B C. Escape deletes. The right arrow reads back what you typed. Press up from A for Continue.',
   dobKeys: 'Type the digits on the number keys. Escape deletes a digit. The right arrow reads back what you typed. Then press Enter.',
+  /** The screen's example, spoken: the date in words and the digits one by one. */
+  dobExample: (date: string, digits: string) => `For example, for ${date}, type ${digits}.`,
   wheel: { space: 'space', hyphen: 'hyphen', apostrophe: 'apostrophe', continue: 'Continue' },
   deleted: (what: string) => `Deleted ${what}.`,
   nothingTyped: 'Nothing typed yet.',
@@ -68,6 +70,7 @@ export const audioEs: AudioWords = {
   nameKeys:
     'Pulse arriba o abajo para oír las letras, y Enter para escribir la que oye. O use los números como en un teléfono: 2 para A B C. Escape borra. La flecha derecha lee lo que escribió. Pulse arriba desde la A para Continuar.',
   dobKeys: 'Escriba los números en el teclado. Escape borra un número. La flecha derecha lee lo que escribió. Luego pulse Enter.',
+  dobExample: (date, digits) => `Por ejemplo, para el ${date}, escriba ${digits}.`,
   wheel: { space: 'espacio', hyphen: 'guion', apostrophe: 'apóstrofo', continue: 'Continuar' },
   deleted: (what) => `Borrado: ${what}.`,
   nothingTyped: 'Todavía no escribió nada.',

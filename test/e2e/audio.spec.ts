@@ -46,6 +46,8 @@ test('a first-time patient checks in by audio in English, keyboard only, every s
   m = pad.mark();
   await pad.press('Enter');
   await pad.hears('What is your date of birth? Month, day, then the year with 4 digits.', m);
+  // The screen's example, spoken as the digits to press.
+  await pad.hears('For example, for March 25, 1980, type 0 3 2 5 1 9 8 0.', m);
   await audit(page, 'audio birth date');
   m = pad.mark();
   const dob = dobKeys(p.birthDate, 'en');

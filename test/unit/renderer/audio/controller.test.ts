@@ -147,7 +147,9 @@ describe('audio mode keys', () => {
       { type: 'type', ch: 'O', onScreenKey: true },
       { type: 'submit-family-name' },
     );
-    expect(screenSpeech(s, ctx(s)).intro).toBe('¿Cuál es su fecha de nacimiento? Día, mes y luego el año con 4 cifras.');
+    expect(screenSpeech(s, ctx(s)).intro).toBe(
+      '¿Cuál es su fecha de nacimiento? Día, mes y luego el año con 4 cifras. Por ejemplo, para el 25 de marzo de 1980, escriba 2 5 0 3 1 9 8 0.',
+    );
     const p = patient(s);
     p.press('1', '4', '0', '3', 'readBack');
     expect(p.said.at(-1)).toBe('Escribió: día 1 4, mes 0 3.');
