@@ -11,6 +11,9 @@ import { resetState } from './model.js';
 import { onCheckedIn, onIdentified } from './patient.js';
 import { onExited, onOverview, onPauseLifted, onUnlocked } from './staff.js';
 
+/** A request with a PIN in it (exit, undo): once it is sent, the pending copy keeps no digits. */
+const withoutPin = <R extends { pin: string }>(request: R): R => ({ ...request, pin: '' });
+
 export const ANSWERS = {
   identify: { answered: (s, result, request) => onIdentified(s, request, result) },
   // No patient session exists until this answers, so a staff_locked here leaves nothing to end.
@@ -22,7 +25,7 @@ export const ANSWERS = {
   },
   staffUndo: {
     answered: (s, result, request) => (isStaffLocked(result) ? droppedByStaffLock(s, request.session) : onUndone(s, request.key, result)),
-    sent: (request) => ({ ...request, pin: '' }),
+    sent: withoutPin,
   },
   staffUnlock: {
     answered: (s, result) => onUnlocked(s, result),
@@ -31,13 +34,13 @@ export const ANSWERS = {
   },
   staffOverview: { answered: (s, result) => onOverview(s, false, result) },
   staffRetryOutbox: { answered: (s, result) => onOverview(s, true, result) },
-  staffExit: { answered: (s, result) => onExited(s, result), sent: (request) => ({ ...request, pin: '' }) },
+  staffExit: { answered: (s, result) => onExited(s, result), sent: withoutPin },
   staffLiftPause: {
     answered: (s, result) => (s.screen.name === 'staff-activity' ? onPauseLiftedHere(s, result) : onPauseLifted(s, result)),
   },
   staffSchedule: { answered: (s, result) => onSchedule(s, result) },
   staffScheduleCheckIn: { answered: (s, result, request) => onRowCheckIn(s, request.key, result) },
-  staffScheduleUndo: { answered: (s, result, request) => onRowUndo(s, request.key, result), sent: (request) => ({ ...request, pin: '' }) },
+  staffScheduleUndo: { answered: (s, result, request) => onRowUndo(s, request.key, result), sent: withoutPin },
   staffWalkInOptions: { answered: (s, result) => onWalkInOptions(s, result) },
   staffFindPatient: { answered: (s, result) => onPatientsFound(s, result) },
   staffWalkIn: { answered: (s, result) => onWalkIn(s, result) },

@@ -5,10 +5,10 @@
  */
 import type { Result, StaffUndoResponse } from '../../preload/contract.js';
 import { toErrorCode } from '../errors.js';
-import { endPatientSession, withCall, withEffects } from './calls.js';
+import { endPatientSession, isPinRejected, withCall, withEffects } from './calls.js';
 import { EMPTY_PATIENT, resetState, type Handlers, type State } from './model.js';
 import { callFailed } from './patient.js';
-import { isPinRejected, takePin } from './staff.js';
+import { takePin } from './staff.js';
 
 export type AssistAction =
   /** "Help a patient check in" on the staff panel. */

@@ -6,7 +6,7 @@
  * the App nor fire-and-forget is a `CallName`, so a new method without an answer entry does not compile.
  */
 import type { KioskApi } from '../../preload/api.js';
-import type { Result } from '../../preload/contract.js';
+import type { ErrorCode, Result } from '../../preload/contract.js';
 import { toErrorCode } from '../errors.js';
 import type { State } from './model.js';
 
@@ -72,7 +72,12 @@ export function endPatientSession(session: string | null): Effect[] {
   return session ? [{ call: 'endSession', request: { session } }] : [];
 }
 
-/** Main relocked staff mode (idle on its side too, or never unlocked): nothing staff-only may stay on screen. */
-export function isStaffLocked<T>(result: Result<T>): boolean {
-  return !result.ok && toErrorCode(result.error.code) === 'staff_locked';
+function failedWith<T>(result: Result<T>, code: ErrorCode): boolean {
+  return !result.ok && toErrorCode(result.error.code) === code;
 }
+
+/** Main relocked staff mode (idle on its side too, or never unlocked): nothing staff-only may stay on screen. */
+export const isStaffLocked = <T>(result: Result<T>): boolean => failedWith(result, 'staff_locked');
+
+/** Main refused the PIN typed again for exit or undo (the staff session stays): staff may type it again. */
+export const isPinRejected = <T>(result: Result<T>): boolean => failedWith(result, 'pin_rejected');

@@ -14,13 +14,12 @@ import type {
   WalkInOptions,
 } from '../../preload/contract.js';
 import type { CheckInOutcome } from '../../preload/contract.js';
-import { toErrorCode } from '../errors.js';
 import { typeInto, deleteLast } from '../nameEntry.js';
 import type { DayFilter } from '../staffDay.js';
-import { isStaffLocked, withCall } from './calls.js';
-import { EMPTY_PATIENT, resetState, type Handlers, type StaffNotice, type State, type WalkInChoice, type WalkInDraft } from './model.js';
-import { keptForRetry } from './patient.js';
-import { isPinRejected, takePin } from './staff.js';
+import { isPinRejected, isStaffLocked, withCall } from './calls.js';
+import { EMPTY_PATIENT, resetState, type Handlers, type State, type WalkInChoice, type WalkInDraft } from './model.js';
+import { identifyFailed, keptForRetry } from './patient.js';
+import { staffCallFailed, staffNotice, takePin } from './staff.js';
 
 export type DayAction =
   | { type: 'day-open' }
@@ -43,7 +42,6 @@ export type DayAction =
   | { type: 'staff-back' };
 
 const onDay = (s: State) => s.screen.name === 'staff-day' && s.screen.confirmUndo === undefined && s.staff.session !== null;
-const notice = (s: State, n: StaffNotice | null): State => ({ ...s, staff: { ...s.staff, notice: n } });
 const nameOf = (s: State, key: string) => s.staff.day?.rows.find((r) => r.key === key)?.patientName ?? '';
 const scheduleCall = (s: State, refresh = false) =>
   s.staff.session ? withCall(s, 'staffSchedule', { staffSession: s.staff.session, ...(refresh ? { refresh: true } : {}) }) : s;
@@ -53,7 +51,7 @@ export const dayTaps: Handlers<DayAction> = {
     if (s.screen.name !== 'staff' || !s.staff.session || s.staff.confirmingExit) return s;
     return scheduleCall({ ...s, screen: { name: 'staff-day' }, staff: { ...s.staff, notice: null, dayFocus: null } });
   },
-  'day-refresh': (s) => (onDay(s) ? scheduleCall(notice(s, null), true) : s),
+  'day-refresh': (s) => (onDay(s) ? scheduleCall(staffNotice(s, null), true) : s),
   'day-filter': (s, a) => (onDay(s) ? { ...s, staff: { ...s.staff, dayFilter: a.filter } } : s),
   'day-search-toggle': (s) => (onDay(s) ? { ...s, staff: { ...s.staff, daySearching: !s.staff.daySearching } } : s),
   'day-search-key': (s, a) =>
@@ -63,7 +61,7 @@ export const dayTaps: Handlers<DayAction> = {
   'day-check-in': (s, a) => {
     const row = s.staff.day?.rows.find((r) => r.key === a.key);
     if (!onDay(s) || row?.action !== 'check_in') return s;
-    return withCall(notice(s, null), 'staffScheduleCheckIn', { staffSession: s.staff.session!, key: a.key });
+    return withCall(staffNotice(s, null), 'staffScheduleCheckIn', { staffSession: s.staff.session!, key: a.key });
   },
   'day-undo-ask': (s, a) => {
     const row = s.staff.day?.rows.find((r) => r.key === a.key);
@@ -87,7 +85,7 @@ export const dayTaps: Handlers<DayAction> = {
   'walk-in-start': (s) => {
     const from = s.screen.name === 'staff' || s.screen.name === 'staff-day';
     if (!from || !s.staff.session || s.staff.confirmingExit) return s;
-    return withCall(notice(s, null), 'staffWalkInOptions', { staffSession: s.staff.session });
+    return withCall(staffNotice(s, null), 'staffWalkInOptions', { staffSession: s.staff.session });
   },
   'walk-in-choose': (s, a) => {
     const w = s.staff.walkIn;
@@ -111,7 +109,7 @@ export const dayTaps: Handlers<DayAction> = {
   'walk-in-create': (s) => {
     const w = s.staff.walkIn;
     if (s.screen.name !== 'staff-walk-in' || !w || !s.staff.session || !walkInComplete(w)) return s;
-    return withCall(notice(s, null), 'staffWalkIn', {
+    return withCall(staffNotice(s, null), 'staffWalkIn', {
       staffSession: s.staff.session,
       patientKey: w.patientKey!,
       practitionerKey: w.practitionerKey!,
@@ -123,7 +121,7 @@ export const dayTaps: Handlers<DayAction> = {
   'activity-open': (s) => {
     const from = s.screen.name === 'staff' || s.screen.name === 'staff-activity';
     if (!from || !s.staff.session || s.staff.confirmingExit) return s;
-    return withCall({ ...notice(s, null), screen: { name: 'staff-activity' } }, 'staffActivity', { staffSession: s.staff.session });
+    return withCall({ ...staffNotice(s, null), screen: { name: 'staff-activity' } }, 'staffActivity', { staffSession: s.staff.session });
   },
   'staff-back': (s) => {
     const from = s.screen.name === 'staff-day' || s.screen.name === 'staff-activity';
@@ -137,31 +135,26 @@ export function walkInComplete(w: WalkInDraft): boolean {
   return !!(w.patientKey && w.practitionerKey && w.locationKey && w.appointmentTypeKey);
 }
 
-/** A failed staff call: staff mode relocked in main → a fresh start; anything else → say so, stay. */
-function failed(s: State, result: Result<unknown>): State {
-  return isStaffLocked(result) ? resetState(s) : notice(s, { kind: 'failed' });
-}
-
 export function onSchedule(s: State, result: Result<StaffScheduleResponse>): State {
-  if (!result.ok) return failed(s, result);
+  if (!result.ok) return staffCallFailed(s, result);
   return { ...s, staff: { ...s.staff, day: result.value } };
 }
 
 /** A row's check-in or undo answered: say what became of it, then reload the rows (main's snapshot followed at once). */
 export function onRowCheckIn(s: State, key: string, result: Result<{ outcome: CheckInOutcome }>): State {
-  if (!result.ok) return failed(s, result);
-  return scheduleCall(notice(s, { kind: 'day-check-in', outcome: result.value.outcome, name: nameOf(s, key) }));
+  if (!result.ok) return staffCallFailed(s, result);
+  return scheduleCall(staffNotice(s, { kind: 'day-check-in', outcome: result.value.outcome, name: nameOf(s, key) }));
 }
 
 export function onRowUndo(s: State, key: string, result: Result<StaffUndoResponse>): State {
-  if (isPinRejected(result)) return { ...notice(s, { kind: 'pin_rejected' }), screen: { name: 'staff-day', confirmUndo: key } };
-  if (!result.ok) return failed(s, result);
-  return scheduleCall(notice(s, { kind: 'day-undo', outcome: result.value.outcome, name: nameOf(s, key) }));
+  if (isPinRejected(result)) return { ...staffNotice(s, { kind: 'pin_rejected' }), screen: { name: 'staff-day', confirmUndo: key } };
+  if (!result.ok) return staffCallFailed(s, result);
+  return scheduleCall(staffNotice(s, { kind: 'day-undo', outcome: result.value.outcome, name: nameOf(s, key) }));
 }
 
 /** What main offers for a walk-in arrived: find the patient on the check-in screens, run by staff. */
 export function onWalkInOptions(s: State, result: Result<WalkInOptions>): State {
-  if (!result.ok) return failed(s, result);
+  if (!result.ok) return staffCallFailed(s, result);
   const o = result.value;
   const only = <T extends { key: string }>(list: readonly T[]) => (list.length === 1 ? list[0]!.key : null);
   const walkIn: WalkInDraft = {
@@ -179,10 +172,7 @@ export function onWalkInOptions(s: State, result: Result<WalkInOptions>): State 
 export function onPatientsFound(s: State, result: Result<StaffFindPatientResponse>): State {
   const w = s.staff.walkIn;
   if (isStaffLocked(result) || !w) return resetState(s);
-  if (!result.ok) {
-    const code = toErrorCode(result.error.code);
-    return { ...s, patient: EMPTY_PATIENT, screen: { name: 'message', message: { kind: 'error', code, during: 'identify' } } };
-  }
+  if (!result.ok) return identifyFailed(s, result.error.code);
   const found = result.value.patients;
   if (found.length === 0)
     return { ...s, patient: keptForRetry(s.patient), screen: { name: 'message', message: { kind: 'not_found', canRetry: true } } };
@@ -192,9 +182,9 @@ export function onPatientsFound(s: State, result: Result<StaffFindPatientRespons
 }
 
 export function onWalkIn(s: State, result: Result<StaffWalkInResponse>): State {
-  if (!result.ok) return failed(s, result);
+  if (!result.ok) return staffCallFailed(s, result);
   const r = result.value;
-  if (r.outcome === 'failed') return notice(s, { kind: 'walk-in-failed', reason: r.reason });
+  if (r.outcome === 'failed') return staffNotice(s, { kind: 'walk-in-failed', reason: r.reason });
   // On to the day view, the new row brought into view, ready to be checked in.
   const day: State = {
     ...s,
@@ -215,12 +205,12 @@ export function onWalkIn(s: State, result: Result<StaffWalkInResponse>): State {
 }
 
 export function onActivity(s: State, result: Result<StaffActivity>): State {
-  if (!result.ok) return failed(s, result);
+  if (!result.ok) return staffCallFailed(s, result);
   return { ...s, staff: { ...s.staff, activity: result.value } };
 }
 
 /** Lifting the pause from the activity screen: its numbers come back with the answer. */
 export function onPauseLiftedHere(s: State, result: Result<StaffLiftPauseResponse>): State {
-  if (!result.ok) return failed(s, result);
+  if (!result.ok) return staffCallFailed(s, result);
   return { ...s, staff: { ...s.staff, activity: result.value.activity, notice: { kind: 'pause-lifted', lifted: result.value.lifted } } };
 }

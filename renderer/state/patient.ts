@@ -152,10 +152,7 @@ export const patientTaps: Handlers<PatientAction> = {
 export function onIdentified(s: State, request: IdentifyRequest, result: Result<IdentifyResponse>): State {
   if (isStaffLocked(result)) return resetState(s);
   // Whatever happens next, the typed name and birth date are no longer needed, except to ask for a first name.
-  if (!result.ok) {
-    const code = toErrorCode(result.error.code);
-    return { ...s, patient: EMPTY_PATIENT, screen: { name: 'message', message: { kind: 'error', code, during: 'identify' } } };
-  }
+  if (!result.ok) return identifyFailed(s, result.error.code);
   const r = result.value;
   switch (r.outcome) {
     case 'found':
@@ -178,6 +175,15 @@ export function onIdentified(s: State, request: IdentifyRequest, result: Result<
     case 'cooldown':
       return { ...s, patient: EMPTY_PATIENT, screen: { name: 'cooldown', until: r.until } };
   }
+}
+
+/** Looking the patient up failed (not a miss): nothing typed is kept, the message says what to do next. */
+export function identifyFailed(s: State, code: unknown): State {
+  return {
+    ...s,
+    patient: EMPTY_PATIENT,
+    screen: { name: 'message', message: { kind: 'error', code: toErrorCode(code), during: 'identify' } },
+  };
 }
 
 /** After a miss only the typed last name stays (never shown until "Try again"), to be checked rather than retyped. */

@@ -3,8 +3,7 @@
  * Exit and undo ask for the PIN again (main checks it): the same pad and digits as unlocking.
  */
 import type { Result, StaffOverview, StaffUnlockResponse } from '../../preload/contract.js';
-import { toErrorCode } from '../errors.js';
-import { endSessions, isStaffLocked, withCall, withEffects } from './calls.js';
+import { endSessions, isPinRejected, isStaffLocked, withCall, withEffects } from './calls.js';
 import { NO_STAFF, canOpenStaff, resetState, type Handlers, type Staff, type StaffNotice, type State } from './model.js';
 
 /** The contract accepts 4 to 12 digits. */
@@ -82,8 +81,13 @@ export const staffTaps: Handlers<StaffAction> = {
   },
 };
 
-function staffNotice(s: State, notice: StaffNotice | null, more: Partial<Staff> = {}): State {
+export function staffNotice(s: State, notice: StaffNotice | null, more: Partial<Staff> = {}): State {
   return { ...s, staff: { ...s.staff, ...more, notice } };
+}
+
+/** A staff call that failed: staff mode relocked in main → a fresh start; anything else → say so and stay. */
+export function staffCallFailed(s: State, result: Result<unknown>): State {
+  return isStaffLocked(result) ? resetState(s) : staffNotice(s, { kind: 'failed' });
 }
 
 export function onUnlocked(s: State, result: Result<StaffUnlockResponse>): State {
@@ -105,15 +109,9 @@ export function onUnlocked(s: State, result: Result<StaffUnlockResponse>): State
 }
 
 export function onOverview(s: State, retried: boolean, result: Result<StaffOverview>): State {
-  if (isStaffLocked(result)) return resetState(s);
-  if (!result.ok) return staffNotice(s, { kind: 'failed' });
+  if (!result.ok) return staffCallFailed(s, result);
   const notice = retried ? { kind: 'retried' as const, waiting: result.value.outbox.length } : null;
   return staffNotice(s, notice, { overview: result.value });
-}
-
-/** Main refused the PIN typed again (the staff session stays): say so, and let staff type it again. */
-export function isPinRejected<T>(result: Result<T>): boolean {
-  return !result.ok && toErrorCode(result.error.code) === 'pin_rejected';
 }
 
 export function onExited(s: State, result: Result<Record<string, never>>): State {
@@ -125,6 +123,6 @@ export function onExited(s: State, result: Result<Record<string, never>>): State
 
 /** The pause is lifted (or had already ended): show the panel as main now sees it. */
 export function onPauseLifted(s: State, result: Result<unknown>): State {
-  if (!result.ok) return isStaffLocked(result) ? resetState(s) : staffNotice(s, { kind: 'failed' });
+  if (!result.ok) return staffCallFailed(s, result);
   return s.staff.session ? overviewCall(s, false, s.staff.session) : s;
 }
