@@ -11,6 +11,12 @@ import type { OutboxSender } from './outbox-sender.js';
 import type { StaffAuth } from './staff.js';
 import { staffOverview, type StaffAlert, type StaffOverviewInput } from './staff-overview.js';
 
+/** Staff mode needs the keychain (the PIN hash lives there): without one, every staff action is refused. */
+export function configuredStaff(staff: StaffAuth | null): StaffAuth {
+  if (!staff) throw new KioskError('not_configured', 'Staff mode needs the OS keychain.');
+  return staff;
+}
+
 export interface HandlerDeps {
   kioskId: string;
   info: () => KioskInfo;
@@ -36,10 +42,7 @@ export function createHandlers(d: HandlerDeps): Omit<Handlers, StaffScheduleChan
     if (!d.parts) throw new KioskError('not_configured', 'This kiosk is not set up yet.');
     return d.parts;
   };
-  const staffAuth = () => {
-    if (!d.staff) throw new KioskError('not_configured', 'Staff mode needs the OS keychain.');
-    return d.staff;
-  };
+  const staffAuth = () => configuredStaff(d.staff);
   const requireStaff = (token: string) => staffAuth().require(token);
   const overview = (token: string) =>
     staffOverview({

@@ -13,7 +13,7 @@ import { FhirClient } from './fhir/client.js';
 import { TokenProvider } from './fhir/token-provider.js';
 import { HealthMonitor } from './health.js';
 import type { Handlers } from './ipc-router.js';
-import { createHandlers } from './kiosk-handlers.js';
+import { configuredStaff, createHandlers } from './kiosk-handlers.js';
 import { KioskError } from './errors.js';
 import { sinkTrouble, type Logger } from './log.js';
 import { Outbox } from './outbox.js';
@@ -226,10 +226,7 @@ export function createKiosk(o: KioskOptions): Kiosk {
     const patient = entry ? parts?.schedule.patient(entry.patientId) : undefined;
     return { patientName: patient ? fullName(patient) : null, appointmentStart: entry ? new Date(entry.startMs).toISOString() : null };
   };
-  const staffAuth = () => {
-    if (!staff) throw new KioskError('not_configured', 'Staff mode needs the OS keychain.');
-    return staff;
-  };
+  const staffAuth = () => configuredStaff(staff);
   const requireStaff = (token: string) => staffAuth().require(token);
   const handlers: Handlers = {
     ...speechHandlers(speaker),
