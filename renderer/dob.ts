@@ -3,6 +3,7 @@
  * es: day/month/year); digits flow from field to field. Output is an ISO `YYYY-MM-DD`.
  */
 import type { Language } from '../preload/contract.js';
+import type { Messages } from './i18n/index.js';
 
 export type DobField = 'month' | 'day' | 'year';
 export type DobDraft = Readonly<Record<DobField, string>>;
@@ -105,6 +106,30 @@ export function checkDob(d: DobDraft, today: DayParts, typed?: TypedDigits): Dob
     if (checkInOrder(other, today).ok) return { ok: false, reason: 'swapped', swapped: other };
   }
   return plain;
+}
+
+/**
+ * What the patient is told about a draft that is not a date (null while it is only incomplete), for
+ * the screen and for audio alike; `swappedAs` writes the suggested date (a mask on screen, words aloud).
+ */
+export function dobProblemText(
+  check: DobCheck,
+  t: Pick<Messages, 'dobSwapped' | 'dobNotADate' | 'dobFuture' | 'dobTooOld'>,
+  swappedAs: (d: DobDraft) => string,
+): string | null {
+  if (check.ok) return null;
+  switch (check.reason) {
+    case 'swapped':
+      return t.dobSwapped(swappedAs(check.swapped));
+    case 'not_a_date':
+      return t.dobNotADate;
+    case 'future':
+      return t.dobFuture;
+    case 'too_old':
+      return t.dobTooOld;
+    case 'incomplete':
+      return null;
+  }
 }
 
 function checkInOrder(d: DobDraft, today: DayParts): { ok: true; iso: string } | { ok: false; reason: DobProblem } {

@@ -4,9 +4,8 @@
  * read; everything a key does to the visit goes through the same reducer actions a tap would.
  */
 import type { AudioCommand, Language } from '../../preload/contract.js';
-import { checkDob, dobIso, fieldOrder, isEmptyDob, type DobCheck, type DobDraft } from '../dob.js';
+import { checkDob, dobIso, dobProblemText, fieldOrder, isEmptyDob, type DobDraft } from '../dob.js';
 import { formatCalendarDate, todayIn } from '../format.js';
-import type { Messages } from '../i18n/index.js';
 import { canSubmitName } from '../nameEntry.js';
 import type { Action, State } from '../state/index.js';
 import { press, type Tap } from './multitap.js';
@@ -67,22 +66,6 @@ export function dobSoFar(d: DobDraft, lang: Language, w: AudioWords): string {
     .filter((f) => d[f] !== '')
     .map((f) => `${w.dobField[f]} ${[...d[f]].join(' ')}`)
     .join(', ');
-}
-
-function dobProblem(check: Exclude<DobCheck, { ok: true }>, lang: Language, t: Messages, w: AudioWords): string {
-  switch (check.reason) {
-    case 'swapped':
-      // Said as a date in words ("May 13, 1980"): digits and slashes are not heard as one date.
-      return t.dobSwapped(formatCalendarDate(dobIso(check.swapped), lang));
-    case 'not_a_date':
-      return t.dobNotADate;
-    case 'future':
-      return t.dobFuture;
-    case 'too_old':
-      return t.dobTooOld;
-    case 'incomplete':
-      return w.dobIncomplete;
-  }
 }
 
 /** What the screen says on arrival (and on help, with the keys too). */
@@ -219,7 +202,10 @@ function dobKey(s: State, a: AudioSession, input: KeyInput, c: SpeechContext, ou
   switch (input.command) {
     case 'select': {
       const check = checkDob(dob, todayIn(s.info?.timezone ?? 'UTC'), { order: fieldOrder(s.lang), digits: s.patient.dobDigits });
-      return check.ok ? out(a, [{ type: 'submit-birth-date', birthDate: check.iso }]) : out(a, [], dobProblem(check, s.lang, t, w));
+      // A suggested date is said in words ("May 13, 1980"): digits and slashes are not heard as one date.
+      return check.ok
+        ? out(a, [{ type: 'submit-birth-date', birthDate: check.iso }])
+        : out(a, [], dobProblemText(check, t, (d) => formatCalendarDate(dobIso(d), s.lang)) ?? w.dobIncomplete);
     }
     case 'back':
       if (isEmptyDob(dob)) return out(a, [{ type: 'back' }]);

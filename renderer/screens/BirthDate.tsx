@@ -3,7 +3,7 @@ import { BackButton, LeaveButton, PrimaryButton } from '../components/Buttons.js
 import { DateMask } from '../components/DateKeypad.js';
 import { NumberPad } from '../components/NumberPad.js';
 import { Screen } from '../components/Screen.js';
-import { EXAMPLE_DOB, checkDob, dobIso, fieldOrder, formatDob, type DobDraft } from '../dob.js';
+import { EXAMPLE_DOB, checkDob, dobIso, dobProblemText, fieldOrder, formatDob, type DobDraft } from '../dob.js';
 import { formatCalendarDate, todayIn } from '../format.js';
 import { useI18n } from '../i18n/index.js';
 import type { Action } from '../state/index.js';
@@ -23,17 +23,7 @@ export function BirthDate({ dob, dobDigits, timezone, staff, dispatch, onLeave }
   const { t, lang } = useI18n();
   const order = fieldOrder(lang);
   const check = checkDob(dob, todayIn(timezone), { order, digits: dobDigits });
-  const problem = check.ok
-    ? null
-    : check.reason === 'swapped'
-      ? t.dobSwapped(formatDob(check.swapped, order))
-      : check.reason === 'not_a_date'
-        ? t.dobNotADate
-        : check.reason === 'future'
-          ? t.dobFuture
-          : check.reason === 'too_old'
-            ? t.dobTooOld
-            : null;
+  const problem = dobProblemText(check, t, (d) => formatDob(d, order));
   // The order in words and an example typed in it, so "03/04" is never a guess.
   const example = t.dobExample(formatCalendarDate(dobIso(EXAMPLE_DOB), lang), formatDob(EXAMPLE_DOB, order));
   const submit = () => {
