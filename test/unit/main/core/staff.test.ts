@@ -48,6 +48,23 @@ describe('StaffAuth PIN limiter', () => {
     expect(hashReads).toBe(1);
   }, 120_000);
 
+  it('a burst of 50 concurrent fresh-PIN checks (exit/undo; 49 wrong, the right one last) confirms nothing and runs one scrypt check', async () => {
+    let hashReads = 0;
+    const inner = memorySecretStore({ 'staff-pin-hash': hash });
+    const counting = setup({ secrets: { ...inner, get: (n) => (hashReads++, inner.get(n)) } });
+    const u = await counting.staff.unlock(PIN);
+    if (u.outcome !== 'unlocked') throw new Error(u.outcome);
+    hashReads = 0;
+    const pins = [...Array.from({ length: 49 }, (_, i) => String(100000 + i)), PIN];
+    const settled = await Promise.allSettled(pins.map((p) => counting.staff.requireFresh(u.staffSession, p)));
+    const codes = settled.map((r) => (r.status === 'fulfilled' ? 'confirmed' : (r.reason as { code: string }).code));
+    // The first check is the only one run (a wrong PIN); the rest are refused while it runs, the right one included.
+    expect(count(codes)).toEqual({ pin_rejected: 1, staff_locked: 49 });
+    expect(hashReads).toBe(1);
+    // Refused as busy, not locked out: the session is still open for the next, single try.
+    await expect(counting.staff.requireFresh(u.staffSession, PIN)).resolves.toMatchObject({ expiresAt: expect.any(String) });
+  }, 120_000);
+
   it('five wrong PINs lock out, the right PIN is refused during the lockout, and the lockout doubles', async () => {
     const { staff, advance } = setup();
     for (let left = 4; left >= 1; left--) expect(await staff.unlock('000000')).toEqual({ outcome: 'wrong_pin', attemptsLeft: left });
